@@ -1,0 +1,23 @@
+# Every third-party dependency, each from a Debian 12 package installed by scripts/install-deps.sh.
+find_package(Threads REQUIRED)
+find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS json url)
+find_package(SQLite3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(tl-expected REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(date REQUIRED)
+find_package(GTest REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+if(PROAKTIV_BENCH)
+  find_package(benchmark REQUIRED)
+endif()
+
+# IEEE 754 decimal128 arithmetic (Intel RDFP math library): a static archive with a plain header.
+find_library(BID_LIBRARY NAMES libbidgcc000.a REQUIRED)
+add_library(bid STATIC IMPORTED GLOBAL)
+set_target_properties(bid PROPERTIES IMPORTED_LOCATION ${BID_LIBRARY})
