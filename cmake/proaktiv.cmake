@@ -18,3 +18,30 @@ function(proaktiv_test name)
     PROAKTIV_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit)
 endfunction()
+
+# proaktiv_embed(OUT_VAR HEADER h NAMESPACE ns ENTRIES kName=path ...): generates a source file
+# that defines each kName (declared in HEADER) as the text of the file at path (relative to the
+# project root), rebuilt when a file changes. Sets OUT_VAR to the generated file.
+function(proaktiv_embed out_var)
+  cmake_parse_arguments(ARG "" "HEADER;NAMESPACE" "ENTRIES" ${ARGN})
+  string(MAKE_C_IDENTIFIER "${ARG_HEADER}" stem)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/${stem}_embedded.cc)
+  set(entries "")
+  set(depends "")
+  foreach(entry IN LISTS ARG_ENTRIES)
+    string(REPLACE "=" ";" pair "${entry}")
+    list(GET pair 0 name)
+    list(GET pair 1 path)
+    list(APPEND entries "${name}=${PROJECT_SOURCE_DIR}/${path}")
+    list(APPEND depends ${PROJECT_SOURCE_DIR}/${path})
+  endforeach()
+  string(REPLACE ";" "|" entries_arg "${entries}")
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DOUTPUT=${output} -DHEADER=${ARG_HEADER}
+            -DNAMESPACE=${ARG_NAMESPACE} "-DENTRIES=${entries_arg}"
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
+    DEPENDS ${depends} ${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake
+    VERBATIM)
+  set(${out_var} ${output} PARENT_SCOPE)
+endfunction()

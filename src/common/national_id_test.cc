@@ -1,5 +1,7 @@
 #include "common/national_id.h"
 
+#include "common/csv.h"
+
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -17,31 +19,15 @@ struct Vector {
   std::string description;
 };
 
-// Splits one CSV line with optional double-quoted fields.
-std::vector<std::string> SplitCsv(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
 std::vector<Vector> LoadVectors() {
   std::ifstream in(std::string(PROAKTIV_SHARED_DIR) + "/data/fnr_test_vectors.csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto rows = ParseCsv(text.str());
   std::vector<Vector> out;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    auto f = SplitCsv(line);
-    out.push_back({f[0], f[1] == "True", f[2] == "True", f[3], f[5]});
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& f = rows[i];
+    out.push_back({f.at(0), f.at(1) == "True", f.at(2) == "True", f.at(3), f.at(5)});
   }
   return out;
 }

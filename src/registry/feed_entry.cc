@@ -1,0 +1,96 @@
+#include "registry/feed_entry.h"
+
+#include <fmt/format.h>
+#include <boost/json/parse.hpp>
+
+#include "common/national_id.h"
+#include "registry/json_fields.h"
+
+namespace proaktiv::registry {
+namespace json = boost::json;
+namespace {
+
+Result<EntityChange> ParseChangeObject(const json::object& o) {
+  EntityChange c;
+  PROAKTIV_ASSIGN_OR_RETURN(c.entity, RequireString(o, "entitet"));
+  PROAKTIV_ASSIGN_OR_RETURN(std::string change, RequireString(o, "entitetsendring"));
+  PROAKTIV_ASSIGN_OR_RETURN(c.change, ParseChange(change));
+  PROAKTIV_ASSIGN_OR_RETURN(auto fact_id, OptionalString(o, "opplysningsidentifikator"));
+  c.fact_id = fact_id.value_or("");
+  PROAKTIV_ASSIGN_OR_RETURN(auto target, OptionalString(o, "gjelderOpplysningsidentifikator"));
+  c.target_id = target.value_or("");
+  if (c.change != Change::kRegister && c.target_id.empty()) {
+    return InvalidArgument(fmt::format("{} needs 'gjelderOpplysningsidentifikator'", change));
+  }
+  if (c.change == Change::kRegister || c.change == Change::kCorrect) {
+    const json::value* body = o.if_contains(c.entity);
+    if (body == nullptr) {
+      return InvalidArgument(
+          fmt::format("{} {}: the entity's fields '{}' are missing", change, c.entity, c.entity));
+    }
+    PROAKTIV_ASSIGN_OR_RETURN(const json::object* fields, RequireObject(*body, c.entity));
+    c.body = *fields;
+  }
+  return c;
+}
+
+Result<FeedEntry> ParseHendelse(const json::object& h, FeedEntry entry) {
+  PROAKTIV_ASSIGN_OR_RETURN(std::string id, RequireString(h, "folkeregisteridentifikator"));
+  if (auto valid = NationalId::Parse(id); !valid) {
+    return tl::unexpected(valid.error().WithContext("folkeregisteridentifikator"));
+  }
+  entry.person_id = std::move(id);
+  PROAKTIV_ASSIGN_OR_RETURN(entry.event_type, RequireString(h, "hendelsetype"));
+  PROAKTIV_ASSIGN_OR_RETURN(entry.timestamp, RequireString(h, "ajourholdstidspunkt"));
+  if (auto date = CivilDate::Parse(entry.timestamp); !date) {
+    return tl::unexpected(date.error().WithContext("field 'ajourholdstidspunkt'"));
+  }
+  if (const json::value* doc = h.if_contains("persondokument"); doc && doc->is_object()) {
+    entry.person_document = doc->get_object();
+  } else if (doc && !doc->is_string() && !doc->is_null()) {
+    return InvalidArgument(fmt::format(
+        "field 'persondokument': expected an object or a reference, got {}", JsonKindName(*doc)));
+  }
+  if (const json::value* changes = h.if_contains("egenskapshendelse")) {
+    if (!changes->is_array()) {
+      return InvalidArgument(fmt::format("field 'egenskapshendelse': expected an array, got {}",
+                                         JsonKindName(*changes)));
+    }
+    const json::array& list = changes->get_array();
+    for (size_t i = 0; i < list.size(); ++i) {
+      auto parsed = RequireObject(list[i], "element").and_then([](const json::object* o) {
+        return ParseChangeObject(*o);
+      });
+      if (!parsed) {
+        return tl::unexpected(parsed.error().WithContext(fmt::format("egenskapshendelse[{}]", i)));
+      }
+      entry.changes.push_back(std::move(*parsed));
+    }
+  }
+  return entry;
+}
+
+}  // namespace
+
+Result<FeedEntry> ParseFeedEntry(std::string_view line) {
+  boost::system::error_code ec;
+  json::value root = json::parse(line, ec);
+  if (ec) return InvalidArgument(fmt::format("not valid JSON: {}", ec.message()));
+  PROAKTIV_ASSIGN_OR_RETURN(const json::object* top, RequireObject(root, "feed entry"));
+  FeedEntry entry;
+  PROAKTIV_ASSIGN_OR_RETURN(entry.sequence, RequireInt(*top, "sekvensnummer"));
+  if (entry.sequence <= 0) {
+    return InvalidArgument(
+        fmt::format("field 'sekvensnummer': {} is not positive", entry.sequence));
+  }
+  auto context = fmt::format("entry {}", entry.sequence);
+  const json::value* h = top->if_contains("hendelse");
+  if (h == nullptr) return InvalidArgument(context + ": field 'hendelse' is missing");
+  auto hendelse = RequireObject(*h, "hendelse");
+  if (!hendelse) return tl::unexpected(hendelse.error().WithContext(context));
+  auto parsed = ParseHendelse(**hendelse, std::move(entry));
+  if (!parsed) return tl::unexpected(parsed.error().WithContext(context + ": hendelse"));
+  return parsed;
+}
+
+}  // namespace proaktiv::registry

@@ -1,0 +1,211 @@
+// SQLite implementation of RegistryStore: WAL, synchronous=FULL (a commit survives power loss),
+// prepared statements reused for the life of the store.
+
+#include <fmt/format.h>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "registry/entities.h"
+#include "store/migrations.h"
+#include "store/sqlite/database.h"
+#include "store/store.h"
+
+namespace proaktiv::store {
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+
+std::string_view StatusName(EventStatus s) {
+  return s == EventStatus::kApplied ? "applied" : "unknown_type";
+}
+
+Status Migrate(Database& db) {
+  PROAKTIV_RETURN_IF_ERROR(
+      db.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+  PROAKTIV_ASSIGN_OR_RETURN(Statement current,
+                            db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+  PROAKTIV_RETURN_IF_ERROR(current.Step());
+  int64_t version = current.ColumnInt(0);
+  current.Reset();
+  for (const Migration& m : SqliteMigrations()) {
+    if (m.version <= version) continue;
+    PROAKTIV_RETURN_IF_ERROR(db.Execute("BEGIN IMMEDIATE"));
+    auto applied = db.Execute(m.sql).and_then([&] {
+      return db.Execute(fmt::format("INSERT INTO schema_version VALUES ({})", m.version));
+    });
+    if (!applied) {
+      (void)db.Execute("ROLLBACK");
+      return tl::unexpected(
+          applied.error().WithContext(fmt::format("migration {} ({})", m.version, m.name)));
+    }
+    PROAKTIV_RETURN_IF_ERROR(db.Execute("COMMIT"));
+  }
+  return {};
+}
+
+class SqliteRegistryStore final : public RegistryStore {
+ public:
+  explicit SqliteRegistryStore(Database db) : db_(std::move(db)) {}
+
+  Status Prepare() {
+    PROAKTIV_ASSIGN_OR_RETURN(find_identity_,
+                              db_.Prepare("SELECT p.key, p.doc FROM identities i JOIN persons p "
+                                          "ON p.key = i.person_key WHERE i.number = ?"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        insert_person_, db_.Prepare("INSERT INTO persons (id, kommunenummer, birth_date, status, "
+                                    "doc) VALUES (?, ?, ?, ?, ?)"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        update_person_, db_.Prepare("UPDATE persons SET id = ?, kommunenummer = ?, birth_date = ?, "
+                                    "status = ?, doc = ? WHERE key = ?"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        put_identity_,
+        db_.Prepare("INSERT OR IGNORE INTO identities (number, person_key) VALUES (?, ?)"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        insert_event_, db_.Prepare("INSERT INTO feed_events (feed, sequence, person_key, "
+                                   "event_type, timestamp, status, body) VALUES (?,?,?,?,?,?,?)"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
+    PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
+                              db_.Prepare("SELECT sequence FROM feed_pointers WHERE feed = ?"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        set_pointer_, db_.Prepare("INSERT INTO feed_pointers (feed, sequence) VALUES (?, ?) "
+                                  "ON CONFLICT (feed) DO UPDATE SET sequence = excluded.sequence"));
+    return {};
+  }
+
+  Status Begin() override { return db_.Execute("BEGIN IMMEDIATE"); }
+  Status Commit() override { return db_.Execute("COMMIT"); }
+  Status Rollback() override { return db_.Execute("ROLLBACK"); }
+
+  Result<std::optional<StoredPerson>> FindPerson(std::string_view number) override {
+    find_identity_.Bind(1, number);
+    PROAKTIV_ASSIGN_OR_RETURN(bool found, find_identity_.Step());
+    if (!found) {
+      find_identity_.Reset();
+      return std::optional<StoredPerson>();
+    }
+    int64_t key = find_identity_.ColumnInt(0);
+    auto person = DecodePerson(key, find_identity_.ColumnText(1));
+    find_identity_.Reset();
+    if (!person) return tl::unexpected(person.error());
+    return std::optional<StoredPerson>(StoredPerson{key, std::move(*person)});
+  }
+
+  Result<int64_t> PutPerson(int64_t key, const registry::Person& person) override {
+    std::string doc = boost::json::serialize(registry::PersonToJson(person));
+    auto birth = person.birth_date();
+    Statement& st = key == 0 ? insert_person_ : update_person_;
+    st.Bind(1, person.id()).Bind(2, person.kommunenummer());
+    if (birth) {
+      st.Bind(3, static_cast<int64_t>(birth->days()));
+    } else {
+      st.BindNull(3);
+    }
+    st.Bind(4, registry::Name(person.current_status())).Bind(5, doc);
+    if (key != 0) st.Bind(6, key);
+    PROAKTIV_RETURN_IF_ERROR(st.Run());
+    if (key == 0) key = db_.LastInsertRowId();
+    for (const auto& fact : person.identity_numbers) {
+      PROAKTIV_RETURN_IF_ERROR(put_identity_.Bind(1, fact.value.number).Bind(2, key).Run());
+    }
+    return key;
+  }
+
+  Status ForEachPerson(const std::function<bool(const StoredPerson&)>& visit) override {
+    PROAKTIV_ASSIGN_OR_RETURN(Statement all,
+                              db_.Prepare("SELECT key, doc FROM persons ORDER BY key"));
+    for (;;) {
+      PROAKTIV_ASSIGN_OR_RETURN(bool row, all.Step());
+      if (!row) break;
+      int64_t key = all.ColumnInt(0);
+      PROAKTIV_ASSIGN_OR_RETURN(registry::Person person, DecodePerson(key, all.ColumnText(1)));
+      if (!visit(StoredPerson{key, std::move(person)})) break;
+    }
+    return {};
+  }
+
+  Status AppendEvent(const StoredEvent& e) override {
+    insert_event_.Bind(1, e.feed).Bind(2, e.sequence);
+    if (e.person_key != 0) {
+      insert_event_.Bind(3, e.person_key);
+    } else {
+      insert_event_.BindNull(3);
+    }
+    insert_event_.Bind(4, e.event_type).Bind(5, e.timestamp).Bind(6, StatusName(e.status));
+    insert_event_.Bind(7, e.body);
+    return insert_event_.Run();
+  }
+
+  Result<bool> HasEvent(std::string_view feed, int64_t sequence) override {
+    has_event_.Bind(1, feed).Bind(2, sequence);
+    PROAKTIV_ASSIGN_OR_RETURN(bool found, has_event_.Step());
+    has_event_.Reset();
+    return found;
+  }
+
+  Result<int64_t> GetPointer(std::string_view feed) override {
+    get_pointer_.Bind(1, feed);
+    PROAKTIV_ASSIGN_OR_RETURN(bool found, get_pointer_.Step());
+    int64_t sequence = found ? get_pointer_.ColumnInt(0) : 0;
+    get_pointer_.Reset();
+    return sequence;
+  }
+
+  Status SetPointer(std::string_view feed, int64_t sequence) override {
+    return set_pointer_.Bind(1, feed).Bind(2, sequence).Run();
+  }
+
+  Result<RegistryCounts> Counts() override {
+    RegistryCounts counts;
+    PROAKTIV_ASSIGN_OR_RETURN(Statement by_status,
+                              db_.Prepare("SELECT status, COUNT(*) FROM persons GROUP BY status"));
+    for (;;) {
+      PROAKTIV_ASSIGN_OR_RETURN(bool row, by_status.Step());
+      if (!row) break;
+      counts.by_status[std::string(by_status.ColumnText(0))] = by_status.ColumnInt(1);
+      counts.persons += by_status.ColumnInt(1);
+    }
+    PROAKTIV_ASSIGN_OR_RETURN(
+        Statement by_type,
+        db_.Prepare("SELECT event_type, COUNT(*) FROM feed_events GROUP BY event_type"));
+    for (;;) {
+      PROAKTIV_ASSIGN_OR_RETURN(bool row, by_type.Step());
+      if (!row) break;
+      counts.events_by_type[std::string(by_type.ColumnText(0))] = by_type.ColumnInt(1);
+      counts.events += by_type.ColumnInt(1);
+    }
+    return counts;
+  }
+
+ private:
+  Result<registry::Person> DecodePerson(int64_t key, std::string_view doc) {
+    boost::system::error_code ec;
+    auto value = boost::json::parse(doc, ec);
+    if (ec || !value.is_object()) {
+      return DataLoss(fmt::format("person {}: stored document is not a JSON object", key));
+    }
+    auto person = registry::PersonFromJson(value.get_object());
+    if (!person) return tl::unexpected(person.error().WithContext(fmt::format("person {}", key)));
+    return person;
+  }
+
+  Database db_;
+  Statement find_identity_, insert_person_, update_person_, put_identity_, insert_event_,
+      has_event_, get_pointer_, set_pointer_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<RegistryStore>> OpenSqliteStore(const std::string& path) {
+  PROAKTIV_ASSIGN_OR_RETURN(Database db, Database::Open(path));
+  PROAKTIV_RETURN_IF_ERROR(
+      db.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
+  PROAKTIV_RETURN_IF_ERROR(Migrate(db));
+  auto store = std::make_unique<SqliteRegistryStore>(std::move(db));
+  PROAKTIV_RETURN_IF_ERROR(store->Prepare());
+  return std::unique_ptr<RegistryStore>(std::move(store));
+}
+
+}  // namespace proaktiv::store

@@ -1,0 +1,76 @@
+#pragma once
+
+// Storage for the registry and the feed consumer. One interface, several backends
+// (sqlite/ now, postgres/ later). A store object is used by one thread at a time; open one per
+// thread. Writes between Begin() and Commit() are atomic and durable at Commit().
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+#include "registry/person.h"
+
+namespace proaktiv::store {
+
+// A person as stored: `key` is the store's own stable key (identity numbers can change).
+struct StoredPerson {
+  int64_t key = 0;
+  registry::Person person;
+};
+
+// The outcome of one feed entry, kept for audit and for re-deciding after corrections.
+enum class EventStatus { kApplied, kUnknownType };
+
+struct StoredEvent {
+  int64_t sequence = 0;
+  std::string feed;        // which feed ("freg")
+  int64_t person_key = 0;  // 0 when no person was touched
+  std::string event_type;
+  std::string timestamp;
+  EventStatus status = EventStatus::kApplied;
+  std::string body;  // the entry as received (JSON)
+};
+
+struct RegistryCounts {
+  int64_t persons = 0;
+  std::map<std::string, int64_t> by_status;  // "bosatt" → n
+  int64_t events = 0;
+  std::map<std::string, int64_t> events_by_type;
+};
+
+class RegistryStore {
+ public:
+  virtual ~RegistryStore() = default;
+
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Finds a person by any of their identity numbers, current or ceased.
+  virtual Result<std::optional<StoredPerson>> FindPerson(std::string_view identity_number) = 0;
+  // Inserts (key 0) or replaces a person; returns the key. Registers every identity number the
+  // person has, so that FindPerson works by old numbers too.
+  virtual Result<int64_t> PutPerson(int64_t key, const registry::Person& person) = 0;
+  // Calls `visit` for every person in key order; stops early when it returns false.
+  virtual Status ForEachPerson(const std::function<bool(const StoredPerson&)>& visit) = 0;
+
+  virtual Status AppendEvent(const StoredEvent& event) = 0;
+  virtual Result<bool> HasEvent(std::string_view feed, int64_t sequence) = 0;
+
+  // The last sequence number applied from `feed` (0 when none).
+  virtual Result<int64_t> GetPointer(std::string_view feed) = 0;
+  virtual Status SetPointer(std::string_view feed, int64_t sequence) = 0;
+
+  virtual Result<RegistryCounts> Counts() = 0;
+};
+
+// Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to
+// date. `path` ":memory:" gives a private in-memory database.
+Result<std::unique_ptr<RegistryStore>> OpenSqliteStore(const std::string& path);
+
+}  // namespace proaktiv::store
