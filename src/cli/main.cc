@@ -1,0 +1,19 @@
+// proaktiv: the command-line entry point. Each sub-command lives in its own file.
+
+#include <CLI/CLI.hpp>
+
+#include "cli/id_command.h"
+#include "cli/ingest_command.h"
+#include "common/logging.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"proaktiv: proactive public services for Norwegian municipalities"};
+  app.require_subcommand(1);
+  std::string log_level = "warn";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off");
+  app.parse_complete_callback([&] { proaktiv::InitLogging(log_level); });
+  proaktiv::cli::RegisterIdCommand(app);
+  proaktiv::cli::RegisterIngestCommand(app);
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}
