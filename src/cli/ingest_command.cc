@@ -16,7 +16,7 @@ namespace {
 struct IngestArgs {
   std::string db;
   std::vector<std::string> files;
-  size_t batch = 10000;
+  size_t batch = 50000;
   std::string feed = "freg";
 };
 

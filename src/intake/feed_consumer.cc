@@ -121,12 +121,22 @@ Result<IntakeReport> FeedConsumer::Consume(
   Batch batch(store_);
   IntakeProgress done;
 
-  auto commit = [&]() -> Status {
-    if (batch.size() == 0 && pointer == committed_pointer) return {};
+  // One transaction per batch: the lookups see a stable snapshot and take the lock once.
+  bool in_transaction = false;
+  auto begin = [&]() -> Status {
+    if (in_transaction) return {};
     PROAKTIV_RETURN_IF_ERROR(store_.Begin());
-    if (auto flushed = batch.Flush(options_.feed, pointer); !flushed) {
-      (void)store_.Rollback();
-      return flushed;
+    in_transaction = true;
+    return {};
+  };
+  auto commit = [&]() -> Status {
+    if (!in_transaction) return {};
+    in_transaction = false;
+    if (pointer != committed_pointer || batch.size() != 0) {
+      if (auto flushed = batch.Flush(options_.feed, pointer); !flushed) {
+        (void)store_.Rollback();
+        return flushed;
+      }
     }
     PROAKTIV_RETURN_IF_ERROR(store_.Commit());
     committed_pointer = pointer;
@@ -184,7 +194,8 @@ Result<IntakeReport> FeedConsumer::Consume(
         entry->event_type,
         entry->timestamp,
         outcome->known_event_type ? store::EventStatus::kApplied : store::EventStatus::kUnknownType,
-        line};
+        std::string()};
+    if (!outcome->known_event_type || !outcome->unknown_entities.empty()) event.body = line;
     batch.AddEvent(new_slot, std::move(event));
     batch.NoteSequence(entry->sequence);
     pointer = entry->sequence;
@@ -210,8 +221,12 @@ Result<IntakeReport> FeedConsumer::Consume(
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     ++report.lines;
     done.lines = report.lines;
+    PROAKTIV_RETURN_IF_ERROR(begin());
     std::optional<Error> bad = apply_line(line);
-    if (storage_error) return tl::unexpected(*storage_error);
+    if (storage_error) {
+      (void)store_.Rollback();
+      return tl::unexpected(*storage_error);
+    }
     if (bad) {
       report.error = std::move(bad);
       break;

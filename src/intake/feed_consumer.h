@@ -27,7 +27,7 @@ namespace proaktiv::intake {
 
 struct IntakeOptions {
   std::string feed = "freg";
-  size_t batch_size = 10000;  // entries per transaction
+  size_t batch_size = 50000;  // entries per transaction
 };
 
 struct IntakeReport {

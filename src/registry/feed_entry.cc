@@ -10,7 +10,7 @@ namespace proaktiv::registry {
 namespace json = boost::json;
 namespace {
 
-Result<EntityChange> ParseChangeObject(const json::object& o) {
+Result<EntityChange> ParseChangeObject(json::object& o) {
   EntityChange c;
   PROAKTIV_ASSIGN_OR_RETURN(c.entity, RequireString(o, "entitet"));
   PROAKTIV_ASSIGN_OR_RETURN(std::string change, RequireString(o, "entitetsendring"));
@@ -23,18 +23,18 @@ Result<EntityChange> ParseChangeObject(const json::object& o) {
     return InvalidArgument(fmt::format("{} needs 'gjelderOpplysningsidentifikator'", change));
   }
   if (c.change == Change::kRegister || c.change == Change::kCorrect) {
-    const json::value* body = o.if_contains(c.entity);
+    json::value* body = o.if_contains(c.entity);
     if (body == nullptr) {
       return InvalidArgument(
           fmt::format("{} {}: the entity's fields '{}' are missing", change, c.entity, c.entity));
     }
-    PROAKTIV_ASSIGN_OR_RETURN(const json::object* fields, RequireObject(*body, c.entity));
-    c.body = *fields;
+    PROAKTIV_RETURN_IF_ERROR(RequireObject(*body, c.entity));
+    c.body = std::move(body->get_object());
   }
   return c;
 }
 
-Result<FeedEntry> ParseHendelse(const json::object& h, FeedEntry entry) {
+Result<FeedEntry> ParseHendelse(json::object& h, FeedEntry entry) {
   PROAKTIV_ASSIGN_OR_RETURN(std::string id, RequireString(h, "folkeregisteridentifikator"));
   if (auto valid = NationalId::Parse(id); !valid) {
     return tl::unexpected(valid.error().WithContext("folkeregisteridentifikator"));
@@ -45,22 +45,23 @@ Result<FeedEntry> ParseHendelse(const json::object& h, FeedEntry entry) {
   if (auto date = CivilDate::Parse(entry.timestamp); !date) {
     return tl::unexpected(date.error().WithContext("field 'ajourholdstidspunkt'"));
   }
-  if (const json::value* doc = h.if_contains("persondokument"); doc && doc->is_object()) {
-    entry.person_document = doc->get_object();
+  if (json::value* doc = h.if_contains("persondokument"); doc && doc->is_object()) {
+    entry.person_document = std::move(doc->get_object());
   } else if (doc && !doc->is_string() && !doc->is_null()) {
     return InvalidArgument(fmt::format(
         "field 'persondokument': expected an object or a reference, got {}", JsonKindName(*doc)));
   }
-  if (const json::value* changes = h.if_contains("egenskapshendelse")) {
+  if (json::value* changes = h.if_contains("egenskapshendelse")) {
     if (!changes->is_array()) {
       return InvalidArgument(fmt::format("field 'egenskapshendelse': expected an array, got {}",
                                          JsonKindName(*changes)));
     }
-    const json::array& list = changes->get_array();
+    json::array& list = changes->get_array();
     for (size_t i = 0; i < list.size(); ++i) {
-      auto parsed = RequireObject(list[i], "element").and_then([](const json::object* o) {
-        return ParseChangeObject(*o);
-      });
+      auto parsed = list[i].is_object()
+                        ? ParseChangeObject(list[i].get_object())
+                        : Result<EntityChange>(InvalidArgument(
+                              fmt::format("expected an object, got {}", JsonKindName(list[i]))));
       if (!parsed) {
         return tl::unexpected(parsed.error().WithContext(fmt::format("egenskapshendelse[{}]", i)));
       }
@@ -76,7 +77,11 @@ Result<FeedEntry> ParseFeedEntry(std::string_view line) {
   boost::system::error_code ec;
   json::value root = json::parse(line, ec);
   if (ec) return InvalidArgument(fmt::format("not valid JSON: {}", ec.message()));
-  PROAKTIV_ASSIGN_OR_RETURN(const json::object* top, RequireObject(root, "feed entry"));
+  if (!root.is_object()) {
+    return InvalidArgument(
+        fmt::format("feed entry: expected an object, got {}", JsonKindName(root)));
+  }
+  json::object* top = &root.get_object();
   FeedEntry entry;
   PROAKTIV_ASSIGN_OR_RETURN(entry.sequence, RequireInt(*top, "sekvensnummer"));
   if (entry.sequence <= 0) {
@@ -84,11 +89,12 @@ Result<FeedEntry> ParseFeedEntry(std::string_view line) {
         fmt::format("field 'sekvensnummer': {} is not positive", entry.sequence));
   }
   auto context = fmt::format("entry {}", entry.sequence);
-  const json::value* h = top->if_contains("hendelse");
+  json::value* h = top->if_contains("hendelse");
   if (h == nullptr) return InvalidArgument(context + ": field 'hendelse' is missing");
-  auto hendelse = RequireObject(*h, "hendelse");
-  if (!hendelse) return tl::unexpected(hendelse.error().WithContext(context));
-  auto parsed = ParseHendelse(**hendelse, std::move(entry));
+  if (auto is_object = RequireObject(*h, "hendelse"); !is_object) {
+    return tl::unexpected(is_object.error().WithContext(context));
+  }
+  auto parsed = ParseHendelse(h->get_object(), std::move(entry));
   if (!parsed) return tl::unexpected(parsed.error().WithContext(context + ": hendelse"));
   return parsed;
 }

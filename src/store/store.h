@@ -33,7 +33,7 @@ struct StoredEvent {
   std::string event_type;
   std::string timestamp;
   EventStatus status = EventStatus::kApplied;
-  std::string body;  // the entry as received (JSON)
+  std::string body;  // the entry as received (JSON); empty when not kept (see the schema)
 };
 
 struct RegistryCounts {

@@ -32,6 +32,11 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;
@@ -67,6 +72,12 @@ std::string_view Statement::ColumnText(int index) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
   int size = sqlite3_column_bytes(stmt_, index);
   return text == nullptr ? std::string_view() : std::string_view(text, static_cast<size_t>(size));
+}
+
+std::string_view Statement::ColumnBlob(int index) const {
+  const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, index));
+  int size = sqlite3_column_bytes(stmt_, index);
+  return bytes == nullptr ? std::string_view() : std::string_view(bytes, static_cast<size_t>(size));
 }
 
 bool Statement::ColumnIsNull(int index) const {

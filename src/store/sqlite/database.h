@@ -26,6 +26,7 @@ class Statement {
   // Binds by 1-based index. Text is copied by SQLite (SQLITE_TRANSIENT).
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view text);
+  Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
 
   // Steps once: true when a row is available, false when done.
@@ -36,6 +37,7 @@ class Statement {
 
   int64_t ColumnInt(int index) const;
   std::string_view ColumnText(int index) const;
+  std::string_view ColumnBlob(int index) const;
   bool ColumnIsNull(int index) const;
 
  private:

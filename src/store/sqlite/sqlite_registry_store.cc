@@ -2,10 +2,8 @@
 // prepared statements reused for the life of the store.
 
 #include <fmt/format.h>
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
-#include "registry/entities.h"
+#include "registry/person_codec.h"
 #include "store/migrations.h"
 #include "store/sqlite/database.h"
 #include "store/store.h"
@@ -86,14 +84,14 @@ class SqliteRegistryStore final : public RegistryStore {
       return std::optional<StoredPerson>();
     }
     int64_t key = find_identity_.ColumnInt(0);
-    auto person = DecodePerson(key, find_identity_.ColumnText(1));
+    auto person = DecodePerson(key, find_identity_.ColumnBlob(1));
     find_identity_.Reset();
     if (!person) return tl::unexpected(person.error());
     return std::optional<StoredPerson>(StoredPerson{key, std::move(*person)});
   }
 
   Result<int64_t> PutPerson(int64_t key, const registry::Person& person) override {
-    std::string doc = boost::json::serialize(registry::PersonToJson(person));
+    std::string doc = registry::EncodePerson(person);
     auto birth = person.birth_date();
     Statement& st = key == 0 ? insert_person_ : update_person_;
     st.Bind(1, person.id()).Bind(2, person.kommunenummer());
@@ -102,7 +100,7 @@ class SqliteRegistryStore final : public RegistryStore {
     } else {
       st.BindNull(3);
     }
-    st.Bind(4, registry::Name(person.current_status())).Bind(5, doc);
+    st.Bind(4, registry::Name(person.current_status())).BindBlob(5, doc);
     if (key != 0) st.Bind(6, key);
     PROAKTIV_RETURN_IF_ERROR(st.Run());
     if (key == 0) key = db_.LastInsertRowId();
@@ -119,7 +117,7 @@ class SqliteRegistryStore final : public RegistryStore {
       PROAKTIV_ASSIGN_OR_RETURN(bool row, all.Step());
       if (!row) break;
       int64_t key = all.ColumnInt(0);
-      PROAKTIV_ASSIGN_OR_RETURN(registry::Person person, DecodePerson(key, all.ColumnText(1)));
+      PROAKTIV_ASSIGN_OR_RETURN(registry::Person person, DecodePerson(key, all.ColumnBlob(1)));
       if (!visit(StoredPerson{key, std::move(person)})) break;
     }
     return {};
@@ -133,7 +131,11 @@ class SqliteRegistryStore final : public RegistryStore {
       insert_event_.BindNull(3);
     }
     insert_event_.Bind(4, e.event_type).Bind(5, e.timestamp).Bind(6, StatusName(e.status));
-    insert_event_.Bind(7, e.body);
+    if (e.body.empty()) {
+      insert_event_.BindNull(7);
+    } else {
+      insert_event_.Bind(7, e.body);
+    }
     return insert_event_.Run();
   }
 
@@ -180,12 +182,7 @@ class SqliteRegistryStore final : public RegistryStore {
 
  private:
   Result<registry::Person> DecodePerson(int64_t key, std::string_view doc) {
-    boost::system::error_code ec;
-    auto value = boost::json::parse(doc, ec);
-    if (ec || !value.is_object()) {
-      return DataLoss(fmt::format("person {}: stored document is not a JSON object", key));
-    }
-    auto person = registry::PersonFromJson(value.get_object());
+    auto person = registry::DecodePerson(doc);
     if (!person) return tl::unexpected(person.error().WithContext(fmt::format("person {}", key)));
     return person;
   }
@@ -199,9 +196,9 @@ class SqliteRegistryStore final : public RegistryStore {
 
 Result<std::unique_ptr<RegistryStore>> OpenSqliteStore(const std::string& path) {
   PROAKTIV_ASSIGN_OR_RETURN(Database db, Database::Open(path));
-  PROAKTIV_RETURN_IF_ERROR(
-      db.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-                 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
+  PROAKTIV_RETURN_IF_ERROR(db.Execute(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+      "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 4294967296;"));
   PROAKTIV_RETURN_IF_ERROR(Migrate(db));
   auto store = std::make_unique<SqliteRegistryStore>(std::move(db));
   PROAKTIV_RETURN_IF_ERROR(store->Prepare());

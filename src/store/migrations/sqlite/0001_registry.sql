@@ -5,9 +5,8 @@ CREATE TABLE persons (
   kommunenummer TEXT NOT NULL,      -- of the current residence ('' if none)
   birth_date    INTEGER,            -- days since 1970-01-01
   status        TEXT NOT NULL,      -- folkeregisterpersonstatus
-  doc           TEXT NOT NULL       -- the person document (JSON, register shape)
+  doc           BLOB NOT NULL       -- the person (registry/person_codec.h)
 );
-CREATE INDEX persons_by_kommune ON persons (kommunenummer);
 
 -- Every identity number a person has had, current or ceased.
 CREATE TABLE identities (
@@ -15,17 +14,21 @@ CREATE TABLE identities (
   person_key INTEGER NOT NULL REFERENCES persons (key)
 ) WITHOUT ROWID;
 
--- Every feed entry received, as received, with what became of it.
+-- Every feed entry received and what became of it. The changes of an applied entry live on in
+-- the person's facts (each carries its sequence number); the entry itself is kept verbatim in
+-- `body` only when it holds something the registry does not model (an unknown event type or
+-- entity), so that nothing is dropped.
 CREATE TABLE feed_events (
+  id         INTEGER PRIMARY KEY,
   feed       TEXT NOT NULL,
   sequence   INTEGER NOT NULL,
   person_key INTEGER,
   event_type TEXT NOT NULL,
   timestamp  TEXT NOT NULL,
   status     TEXT NOT NULL,         -- applied | unknown_type
-  body       TEXT NOT NULL,
-  PRIMARY KEY (feed, sequence)
-) WITHOUT ROWID;
+  body       TEXT,
+  UNIQUE (feed, sequence)
+);
 
 CREATE TABLE feed_pointers (
   feed     TEXT PRIMARY KEY,
