@@ -12,7 +12,7 @@ rm -rf "$out"
 mkdir -p "$out"
 
 echo "== 1. Synthetic population and a year of events for kommune $kommune"
-./build/proaktiv gen --kommune "$kommune" --from 2024-01-01 --to 2024-12-31 --seed 2024 \
+./build/proaktiv gen --kommune "$kommune" --from 2024-01-01 --to 2025-01-01 --seed 2024 \
   --out "$out/gen"
 
 echo

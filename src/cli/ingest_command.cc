@@ -51,12 +51,13 @@ int Run(const IngestArgs& args) {
     }
     std::error_code ec;
     auto size = std::filesystem::file_size(file, ec);
-    ProgressBar bar("ingest", ec ? 0 : static_cast<int64_t>(size));
+    Progress progress;
+    int64_t total = ec ? 0 : static_cast<int64_t>(size);
     intake::FeedConsumer consumer(**store, intake::IntakeOptions{args.feed, args.batch});
     auto start = std::chrono::steady_clock::now();
-    auto report =
-        consumer.Consume(in, [&](const intake::IntakeProgress& p) { bar.Update(p.bytes); });
-    bar.Finish();
+    auto report = consumer.Consume(
+        in, [&](const intake::IntakeProgress& p) { progress.Report("ingest", p.bytes, total); });
+    progress.Finish();
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!report) {

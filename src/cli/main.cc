@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/gen_command.h"
 #include "cli/id_command.h"
 #include "cli/ingest_command.h"
 #include "common/logging.h"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&] { proaktiv::InitLogging(log_level); });
   proaktiv::cli::RegisterIdCommand(app);
   proaktiv::cli::RegisterIngestCommand(app);
+  proaktiv::cli::RegisterGenCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

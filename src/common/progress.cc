@@ -2,70 +2,76 @@
 
 #include <unistd.h>
 
-#include <algorithm>
+#include <cstdio>
 
 #include <fmt/format.h>
 
 namespace proaktiv {
 
 std::string HumanCount(int64_t n) {
-  if (n >= 10'000'000) return fmt::format("{:.0f}M", n / 1e6);
-  if (n >= 1'000'000) return fmt::format("{:.1f}M", n / 1e6);
-  if (n >= 10'000) return fmt::format("{:.0f}k", n / 1e3);
+  if (n >= 10'000'000) return fmt::format("{:.0f}M", static_cast<double>(n) / 1e6);
+  if (n >= 1'000'000) return fmt::format("{:.1f}M", static_cast<double>(n) / 1e6);
+  if (n >= 10'000) return fmt::format("{:.0f}k", static_cast<double>(n) / 1e3);
   return fmt::format("{}", n);
 }
 
-ProgressBar::ProgressBar(std::string label, int64_t total, std::FILE* out)
-    : label_(std::move(label)),
-      total_(total),
-      out_(out),
-      tty_(isatty(fileno(out)) != 0),
-      start_(std::chrono::steady_clock::now()),
-      last_draw_(start_) {}
+Progress::Progress(bool enabled)
+    : enabled_(enabled),
+      tty_(enabled && isatty(2) != 0),
+      start_(std::chrono::steady_clock::now()) {}
 
-ProgressBar::~ProgressBar() { Finish(); }
+Progress::~Progress() { Finish(); }
 
-void ProgressBar::Update(int64_t done) {
-  last_done_ = done;
-  auto now = std::chrono::steady_clock::now();
-  if (tty_) {
-    if (now - last_draw_ < std::chrono::milliseconds(100)) return;
-    last_draw_ = now;
-    Draw(done, false);
+void Progress::Report(const std::string& phase, int64_t done, int64_t total) {
+  if (!enabled_) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  phases_[phase] = {done, total};
+  if (!tty_) {
+    int quarter = total > 0 ? static_cast<int>(done * 4 / total) : 4;
+    auto [it, inserted] = printed_quarter_.try_emplace(phase, -1);
+    if (quarter > it->second) {
+      it->second = quarter;
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+      fmt::print(stderr, "{}: {} of {} ({}%)  {:.1f} s\n", phase, HumanCount(done),
+                 HumanCount(total), quarter * 25, seconds);
+      std::fflush(stderr);
+    }
     return;
   }
-  if (total_ <= 0) return;
-  int decile = static_cast<int>(std::min<int64_t>(10, done * 10 / total_));
-  if (decile > last_decile_ && decile < 10) {
-    last_decile_ = decile;
-    Draw(done, false);
+  auto now = std::chrono::steady_clock::now();
+  if (done < total && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  last_draw_ = now;
+  Draw();
+}
+
+void Progress::Draw() {
+  std::string line = "\r";
+  for (const auto& [phase, counts] : phases_) {
+    auto [done, total] = counts;
+    double frac = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+    int filled = static_cast<int>(frac * 20);
+    line += fmt::format("{} [{}{}] {:3}%  {}/{}  ", phase,
+                        std::string(static_cast<size_t>(filled), '#'),
+                        std::string(static_cast<size_t>(20 - filled), '.'),
+                        static_cast<int>(frac * 100), HumanCount(done), HumanCount(total));
   }
-}
-
-void ProgressBar::Finish() {
-  if (finished_) return;
-  finished_ = true;
-  Draw(total_ > 0 ? std::max(last_done_, total_) : last_done_, true);
-}
-
-void ProgressBar::Draw(int64_t done, bool final) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  std::string line;
-  if (total_ > 0) {
-    double fraction = std::clamp(static_cast<double>(done) / static_cast<double>(total_), 0.0, 1.0);
-    int filled = static_cast<int>(fraction * 30);
-    line = fmt::format("{:<10} [{}{}] {:3.0f}%  {}/{}  {:.1f} s", label_, std::string(filled, '#'),
-                       std::string(30 - filled, ' '), fraction * 100, HumanCount(done),
-                       HumanCount(total_), seconds);
-  } else {
-    line = fmt::format("{:<10} {}  {:.1f} s", label_, HumanCount(done), seconds);
+  line += fmt::format("{:.1f} s\x1b[K", seconds);
+  std::fputs(line.c_str(), stderr);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void Progress::Finish() {
+  if (!enabled_ || !tty_) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (drawn_) {
+    Draw();
+    std::fputs("\n", stderr);
+    drawn_ = false;
   }
-  if (tty_) {
-    fmt::print(out_, "\r{}{}", line, final ? "\n" : "");
-  } else {
-    fmt::print(out_, "{}\n", line);
-  }
-  std::fflush(out_);
+  phases_.clear();
 }
 
 }  // namespace proaktiv

@@ -1,37 +1,41 @@
 #pragma once
 
-// A progress indicator for long-running commands, on stderr. On a terminal it redraws one line
-// ("ingest  [#########           ]  45%  1.2M/2.7M  12.3 s"); otherwise it prints a plain line at
-// every 10 %. Not thread-safe: call from one thread.
+// Progress of a long-running command on stderr, for one or several phases ("persons",
+// "events", "database"). On a terminal one line is redrawn:
+//   persons [##########..........]  50%  2.8M/5.6M  events [....................]   0%  12.3 s
+// otherwise a plain line is printed per phase at 0, 25, 50, 75 and 100 %. Only counts are
+// printed, never personal data. Thread-safe: several threads may report their phases.
 
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
+#include <map>
+#include <mutex>
 #include <string>
 
 namespace proaktiv {
 
-class ProgressBar {
+class Progress {
  public:
-  // `total` is in the caller's unit (bytes, persons); 0 means unknown.
-  ProgressBar(std::string label, int64_t total, std::FILE* out = stderr);
-  ~ProgressBar();  // finishes the line
+  // `enabled` false makes every call a no-op (tests, quiet runs).
+  explicit Progress(bool enabled = true);
+  ~Progress();  // calls Finish()
 
-  void Update(int64_t done);
+  // Reports that `phase` has done `done` of `total` units (total 0: unknown).
+  void Report(const std::string& phase, int64_t done, int64_t total);
+  // Ends the terminal line so that later output starts on a fresh line.
   void Finish();
 
  private:
-  void Draw(int64_t done, bool final);
+  void Draw();
 
-  std::string label_;
-  int64_t total_;
-  std::FILE* out_;
+  bool enabled_;
   bool tty_;
-  bool finished_ = false;
-  int last_decile_ = -1;
-  int64_t last_done_ = 0;
+  std::mutex mu_;
+  std::map<std::string, std::pair<int64_t, int64_t>> phases_;
+  std::map<std::string, int> printed_quarter_;
   std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_draw_;
+  std::chrono::steady_clock::time_point last_draw_{};
+  bool drawn_ = false;
 };
 
 // "1.2M", "350k", "999".

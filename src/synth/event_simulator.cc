@@ -1,0 +1,535 @@
+#include "synth/event_simulator.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "registry/entities.h"
+#include "synth/entry_builder.h"
+#include "synth/geography.h"
+#include "synth/households.h"
+#include "synth/names.h"
+#include "synth/person_builder.h"
+#include "synth/random.h"
+
+namespace proaktiv::synth {
+namespace {
+
+using registry::CivilStatus;
+
+constexpr double kNorway = 5550203.0;
+
+enum class Kind : uint8_t {
+  kBirth,
+  kStillbirth,
+  kDeath,
+  kMoveBetween,
+  kMoveIn,
+  kMoveWithin,
+  kMarriage,
+  kDivorce,
+  kCorrection,
+  kAnnulment,
+};
+
+struct Slot {
+  int32_t day;
+  int32_t millis;
+  Kind kind;
+};
+
+// An earlier registration that an annulment may undo (one person's name or address).
+struct Undoable {
+  int32_t person;
+  FactRef fact;
+  FactRef previous_fact;
+  SynthAddress previous_address;
+  uint16_t previous_given;
+  uint16_t previous_family;
+};
+
+class Simulator {
+ public:
+  Simulator(Population& pop, IdentityAllocator& ids, const SimulationOptions& options,
+            int64_t first_sequence, const std::function<void(std::string_view)>& sink)
+      : pop_(pop),
+        ids_(ids),
+        opt_(options),
+        sink_(sink),
+        next_sequence_(first_sequence),
+        rng_(Rng::Derive(options.seed, 2, 0)) {
+    auto all = Kommuner();
+    double sum = 0;
+    double outside = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      sum += static_cast<double>(all[i].population);
+      cumulative_.push_back(sum);
+      if (!IsSelected(static_cast<int>(i))) outside += static_cast<double>(all[i].population);
+    }
+    outside_share_ = outside / sum;
+  }
+
+  std::vector<Slot> Plan() {
+    double years = (opt_.to.days() - opt_.from.days()) / 365.25;
+    double scale = static_cast<double>(opt_.selected_population) / kNorway * years;
+    double household_size = pop_.households.empty()
+                                ? 2.0
+                                : static_cast<double>(pop_.persons.size()) /
+                                      static_cast<double>(pop_.households.size());
+    double entries = scale * (52000 * 5 + 44000 * 1.5 + 750000 + 18000 * 2.4 + 9000 * 3);
+    std::vector<std::pair<Kind, double>> means = {
+        {Kind::kBirth, 52000 * scale},
+        {Kind::kStillbirth, 180 * scale},
+        {Kind::kDeath, 44000 * scale},
+        {Kind::kMoveBetween, 250000 * scale / household_size},
+        {Kind::kMoveIn, 250000 * scale * outside_share_ / household_size},
+        {Kind::kMoveWithin, 500000 * scale / household_size},
+        {Kind::kMarriage, 18000 * scale},
+        {Kind::kDivorce, 9000 * scale},
+        {Kind::kCorrection, 0.004 * entries},
+        {Kind::kAnnulment, 0.001 * entries},
+    };
+    std::vector<Slot> slots;
+    int32_t span = std::max(1, opt_.to.days() - opt_.from.days());
+    for (const auto& [kind, mean] : means) {
+      int64_t n = rng_.Poisson(mean);
+      for (int64_t i = 0; i < n; ++i) {
+        int32_t day =
+            opt_.from.days() + static_cast<int32_t>(rng_.Below(static_cast<uint32_t>(span)));
+        int32_t millis = 7 * 3600000 + static_cast<int32_t>(rng_.Below(12 * 3600000));
+        slots.push_back(Slot{day, millis, kind});
+      }
+    }
+    std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
+      if (a.day != b.day) return a.day < b.day;
+      if (a.millis != b.millis) return a.millis < b.millis;
+      return a.kind < b.kind;
+    });
+    return slots;
+  }
+
+  Status Run(const Slot& slot) {
+    day_ = slot.day;
+    millis_ = std::max(slot.millis, day_ == last_day_ ? last_millis_ + 1 : 0);
+    switch (slot.kind) {
+      case Kind::kBirth:
+        return Birth(false);
+      case Kind::kStillbirth:
+        return Birth(true);
+      case Kind::kDeath:
+        return Death();
+      case Kind::kMoveBetween:
+        return MoveBetween();
+      case Kind::kMoveIn:
+        return MoveIn();
+      case Kind::kMoveWithin:
+        return MoveWithin();
+      case Kind::kMarriage:
+        return Marriage();
+      case Kind::kDivorce:
+        return Divorce();
+      case Kind::kCorrection:
+        return Correction();
+      case Kind::kAnnulment:
+        return Annulment();
+    }
+    return {};
+  }
+
+  SimulationCounts& counts() { return counts_; }
+
+ private:
+  SynthPerson& P(int32_t i) { return pop_.persons[static_cast<size_t>(i)]; }
+  bool IsSelected(int kommune) const {
+    return kommune >= 0 && static_cast<size_t>(kommune) < opt_.selected.size() &&
+           opt_.selected[static_cast<size_t>(kommune)] != 0;
+  }
+  bool Active(int32_t i) {
+    return i != kNone && !P(i).Has(PersonFlag::kLeft) && !P(i).Has(PersonFlag::kDead);
+  }
+  int AgeYears(int32_t i) { return (day_ - P(i).birth) / 365; }
+
+  // A uniformly drawn active person accepted with probability `accept(i)`; kNone after many
+  // rejections.
+  template <typename Accept>
+  int32_t Pick(Accept accept) {
+    if (pop_.persons.empty()) return kNone;
+    for (int tries = 0; tries < 200000; ++tries) {
+      int32_t i = static_cast<int32_t>(rng_.Below(static_cast<uint32_t>(pop_.persons.size())));
+      if (!Active(i)) continue;
+      double p = accept(i);
+      if (p > 0 && rng_.Uniform() < p) return i;
+    }
+    return kNone;
+  }
+  int32_t PickHousehold() {
+    return Pick([&](int32_t i) {
+      if (P(i).household == kNone) return 0.0;
+      uint16_t size = pop_.households[static_cast<size_t>(P(i).household)].size;
+      return 1.0 / std::max<uint16_t>(size, 1);
+    });
+  }
+  int PickKommune(bool selected_only, bool outside_only, int not_this) {
+    for (int tries = 0; tries < 100000; ++tries) {
+      double u = rng_.Uniform() * cumulative_.back();
+      int k = static_cast<int>(std::upper_bound(cumulative_.begin(), cumulative_.end(), u) -
+                               cumulative_.begin());
+      if (k >= static_cast<int>(cumulative_.size()) || k == not_this) continue;
+      if (selected_only && !IsSelected(k)) continue;
+      if (outside_only && IsSelected(k)) continue;
+      return k;
+    }
+    return not_this;
+  }
+
+  EntryBuilder Entry(int32_t person, std::string_view type) {
+    last_day_ = day_;
+    last_millis_ = millis_;
+    return EntryBuilder(next_sequence_++, IdString(P(person).id), type,
+                        OsloTimestamp(day_, millis_++));
+  }
+  void Emit(EntryBuilder& e) {
+    sink_(e.Line());
+    ++counts_.entries;
+    ++counts_.entries_by_type[std::string(e.event_type())];
+    counts_.last_sequence = e.sequence();
+  }
+  void Count(const char* life_event, int64_t n = 1) { counts_.life_events[life_event] += n; }
+
+  Status Birth(bool stillborn) {
+    int32_t mother = Pick([&](int32_t i) {
+      if (!P(i).female()) return 0.0;
+      int a = AgeYears(i);
+      static constexpr double kRate[] = {0.005, 0.03, 0.08, 0.11, 0.06, 0.012};
+      if (a < 18 || a > 44) return 0.0;
+      double r = kRate[a < 20 ? 0 : (a - 15) / 5];
+      return r / 0.11 * (P(i).partner != kNone ? 1.0 : 0.3);
+    });
+    if (mother == kNone) return {};
+    CivilDate born = CivilDate::FromDays(day_ - rng_.Between(0, 2));
+    if (stillborn) {
+      EntryBuilder e = Entry(mother, "endringIFamilierelasjon");
+      registry::FamilyRelation r;
+      r.related_role = registry::RelationRole::kDoedfoedtBarn;
+      r.date = born;
+      e.Register("familierelasjon", EntityBody(r));
+      Emit(e);
+      Count("stillbirths");
+      return {};
+    }
+    int32_t partner = P(mother).partner;
+    if (!Active(partner)) partner = kNone;
+    SynthPerson child;
+    bool female = rng_.Chance(0.486);
+    child.sex = female ? registry::Sex::kKvinne : registry::Sex::kMann;
+    child.birth = born.days();
+    child.given = PickGiven(rng_, female);
+    child.mother = mother;
+    child.father = partner;
+    if (partner != kNone && P(partner).female()) child.Set(PersonFlag::kMedmor);
+    child.custody = partner != kNone ? Custody::kFelles : Custody::kMother;
+    child.family = partner != kNone && !P(partner).female() && rng_.Chance(0.6) ? P(partner).family
+                                                                                : P(mother).family;
+    child.address = P(mother).address;
+    child.address.moved_in = born.days();
+    child.protection = P(mother).protection;
+    child.Set(PersonFlag::kInSelection);
+    // A day's numbers can run out in a small cohort table; the birth is then dated a day
+    // earlier (registration lag), which keeps every number valid and unique.
+    auto id = ids_.Next(born, female, false);
+    for (int back = 1; !id && back <= 7; ++back) {
+      child.birth = born.AddDays(-back).days();
+      id = ids_.Next(child.birth_date(), female, false);
+    }
+    if (!id) return tl::unexpected(id.error());
+    child.id = *id;
+    child.address.moved_in = child.birth;
+    pop_.persons.push_back(child);
+    int32_t c = static_cast<int32_t>(pop_.persons.size() - 1);
+    pop_.AddToHousehold(P(mother).household, c);
+
+    EntryBuilder created = Entry(c, "personErOpprettet");
+    created.SetDocument(
+        registry::PersonToJson(BuildPerson(pop_, c, created.sequence(), created.sequence())));
+    P(c).name_fact = FactRef{created.sequence(), kNameFact};
+    P(c).address_fact = FactRef{created.sequence(), kAddressFact};
+    Emit(created);
+    for (int32_t parent : {mother, partner}) {
+      if (parent == kNone) continue;
+      registry::FamilyRelation r;
+      r.related_id = IdString(P(c).id);
+      r.related_role = registry::RelationRole::kBarn;
+      r.my_role = parent == mother                ? registry::RelationRole::kMor
+                  : P(c).Has(PersonFlag::kMedmor) ? registry::RelationRole::kMedmor
+                                                  : registry::RelationRole::kFar;
+      EntryBuilder rel = Entry(parent, "endringIFamilierelasjon");
+      rel.Register("familierelasjon", EntityBody(r));
+      Emit(rel);
+      registry::ParentalResponsibility pr;
+      pr.kind =
+          partner != kNone ? registry::Responsibility::kFelles : registry::Responsibility::kMor;
+      pr.child_id = IdString(P(c).id);
+      EntryBuilder resp = Entry(parent, "endringIForeldreansvar");
+      resp.Register("foreldreansvar", EntityBody(pr));
+      Emit(resp);
+    }
+    Count("births");
+    return {};
+  }
+
+  Status Death() {
+    int32_t dead = Pick([&](int32_t i) { return std::exp(0.1 * (AgeYears(i) - 105)); });
+    if (dead == kNone) return {};
+    CivilDate date = CivilDate::FromDays(std::max(P(dead).birth, day_ - rng_.Between(1, 7)));
+    EntryBuilder e = Entry(dead, "personErDoed");
+    e.Register("doedsfall", EntityBody(registry::Death{date}));
+    e.Register("folkeregisterpersonstatus",
+               EntityBody(registry::StatusFact{registry::PersonStatus::kDoed}));
+    Emit(e);
+    int32_t partner = P(dead).partner;
+    if (Active(partner)) {
+      if (P(partner).civil == CivilStatus::kGift && P(partner).civil_related == dead) {
+        registry::CivilStatusFact s{CivilStatus::kEnkeEllerEnkemann, date, IdString(P(dead).id)};
+        EntryBuilder w = Entry(partner, "endringISivilstand");
+        w.Register("sivilstand", EntityBody(s));
+        Emit(w);
+        P(partner).civil = CivilStatus::kEnkeEllerEnkemann;
+        P(partner).civil_since = date.days();
+        Count("widowed");
+      }
+      P(partner).partner = kNone;
+    }
+    P(dead).Set(PersonFlag::kDead);
+    pop_.RemoveFromHousehold(dead);
+    Count("deaths");
+    return {};
+  }
+
+  // Registers a new address for each of `members` (one entry each).
+  void Relocate(const std::vector<int32_t>& members, const SynthAddress& to, bool undoable) {
+    for (int32_t m : members) {
+      EntryBuilder e = Entry(m, "endringIBostedsadresse");
+      Undoable u{m, {}, P(m).address_fact, P(m).address, 0, 0};
+      P(m).address_fact = e.Register("bostedsadresse", EntityBody(ToRegistryAddress(to)));
+      P(m).address = to;
+      Emit(e);
+      u.fact = P(m).address_fact;
+      if (undoable) moves_.push_back(u);
+    }
+  }
+
+  Status MoveBetween() {
+    int32_t who = PickHousehold();
+    if (who == kNone) return {};
+    int from = P(who).address.kommune;
+    std::vector<int32_t> members = pop_.Members(P(who).household);
+    int to = PickKommune(false, false, from);
+    Relocate(members, RandomAddress(rng_, to, CivilDate::FromDays(day_ - rng_.Between(0, 10))),
+             false);
+    if (!IsSelected(to)) {
+      for (int32_t m : members) P(m).Set(PersonFlag::kLeft);
+      Count("moves_out_of_selection_persons", static_cast<int64_t>(members.size()));
+    }
+    Count("moves_between_households");
+    Count("moves_between_persons", static_cast<int64_t>(members.size()));
+    return {};
+  }
+
+  Status MoveIn() {
+    int origin = PickKommune(false, true, -1);
+    if (IsSelected(origin)) return {};
+    int32_t household = AppendSmallHousehold(pop_, rng_, origin, CivilDate::FromDays(day_));
+    std::vector<int32_t> members = pop_.Members(household);
+    for (int32_t m : members) {
+      PROAKTIV_ASSIGN_OR_RETURN(P(m).id, ids_.Next(P(m).birth_date(), P(m).female(), false));
+    }
+    int to = PickKommune(true, false, origin);
+    SynthAddress address = RandomAddress(rng_, to, CivilDate::FromDays(day_ - rng_.Between(0, 10)));
+    for (size_t i = 0; i < members.size(); ++i) {
+      int32_t m = members[i];
+      EntryBuilder e = Entry(m, "endringIBostedsadresse");
+      // The document's facts are numbered by this entry's sequence.
+      registry::Person doc = BuildPerson(pop_, m, e.sequence(), e.sequence());
+      e.SetDocument(registry::PersonToJson(doc));
+      P(m).name_fact = FactRef{e.sequence(), kNameFact};
+      P(m).address_fact = e.Register("bostedsadresse", EntityBody(ToRegistryAddress(address)));
+      Emit(e);
+    }
+    for (int32_t m : members) {
+      P(m).address = address;
+      P(m).Set(PersonFlag::kInSelection);
+    }
+    Count("moves_in_households");
+    Count("moves_in_persons", static_cast<int64_t>(members.size()));
+    return {};
+  }
+
+  Status MoveWithin() {
+    int32_t who = PickHousehold();
+    if (who == kNone) return {};
+    std::vector<int32_t> members = pop_.Members(P(who).household);
+    Relocate(members,
+             RandomAddress(rng_, P(who).address.kommune,
+                           CivilDate::FromDays(day_ - rng_.Between(0, 10))),
+             members.size() == 1);
+    Count("moves_within_households");
+    Count("moves_within_persons", static_cast<int64_t>(members.size()));
+    return {};
+  }
+
+  Status Marriage() {
+    int32_t a = Pick([&](int32_t i) {
+      int32_t b = P(i).partner;
+      return Active(b) && P(i).civil != CivilStatus::kGift && P(b).civil != CivilStatus::kGift &&
+                     AgeYears(i) >= 20 && AgeYears(b) >= 20
+                 ? 1.0
+                 : 0.0;
+    });
+    if (a == kNone) return {};
+    int32_t b = P(a).partner;
+    CivilDate date = CivilDate::FromDays(day_ - rng_.Between(0, 14));
+    for (auto [me, spouse] : {std::pair{a, b}, std::pair{b, a}}) {
+      EntryBuilder e = Entry(me, "endringISivilstand");
+      e.Register("sivilstand", EntityBody(registry::CivilStatusFact{CivilStatus::kGift, date,
+                                                                    IdString(P(spouse).id)}));
+      Emit(e);
+      P(me).civil = CivilStatus::kGift;
+      P(me).civil_since = date.days();
+      P(me).civil_related = spouse;
+    }
+    int32_t taker = P(a).female() != P(b).female() ? (P(a).female() ? a : b) : a;
+    int32_t giver = taker == a ? b : a;
+    if (rng_.Chance(0.3) && P(taker).family != P(giver).family) {
+      Undoable u{taker, {}, P(taker).name_fact, {}, P(taker).given, P(taker).family};
+      P(taker).family = P(giver).family;
+      EntryBuilder e = Entry(taker, "endringINavn");
+      P(taker).name_fact = e.Register("navn", EntityBody(NameOf(P(taker))));
+      u.fact = P(taker).name_fact;
+      Emit(e);
+      names_.push_back(u);
+      Count("name_changes");
+    }
+    Count("marriages");
+    return {};
+  }
+
+  Status Divorce() {
+    int32_t a = Pick([&](int32_t i) {
+      int32_t b = P(i).partner;
+      return Active(b) && P(i).civil == CivilStatus::kGift && P(i).civil_related == b ? 1.0 : 0.0;
+    });
+    if (a == kNone) return {};
+    int32_t b = P(a).partner;
+    CivilDate date = CivilDate::FromDays(day_ - rng_.Between(0, 30));
+    for (auto [me, ex] : {std::pair{a, b}, std::pair{b, a}}) {
+      EntryBuilder e = Entry(me, "endringISivilstand");
+      e.Register("sivilstand", EntityBody(registry::CivilStatusFact{CivilStatus::kSkilt, date,
+                                                                    IdString(P(ex).id)}));
+      Emit(e);
+      P(me).civil = CivilStatus::kSkilt;
+      P(me).civil_since = date.days();
+      P(me).partner = kNone;
+    }
+    // The man (or the first) moves out to a home of his own in the same kommune.
+    int32_t leaver = P(a).female() ? b : a;
+    pop_.RemoveFromHousehold(leaver);
+    pop_.households.push_back(Household{});
+    pop_.AddToHousehold(static_cast<int32_t>(pop_.households.size() - 1), leaver);
+    Relocate({leaver},
+             RandomAddress(rng_, P(leaver).address.kommune,
+                           CivilDate::FromDays(day_ - rng_.Between(0, 10))),
+             false);
+    Count("divorces");
+    return {};
+  }
+
+  Status Correction() {
+    int32_t who = Pick([&](int32_t) { return 1.0; });
+    if (who == kNone) return {};
+    if (rng_.Chance(0.5)) {
+      SynthAddress fixed = P(who).address;
+      fixed.house = static_cast<uint16_t>(fixed.house == 1 ? 2 : fixed.house - 1);
+      EntryBuilder e = Entry(who, "endringIBostedsadresseUtenFlytting");
+      P(who).address_fact =
+          e.Correct("bostedsadresse", P(who).address_fact, EntityBody(ToRegistryAddress(fixed)));
+      P(who).address = fixed;
+      Emit(e);
+      Count("corrections_address");
+    } else {
+      auto n = static_cast<uint16_t>(GivenNames(P(who).female()).size());
+      P(who).given = static_cast<uint16_t>((P(who).given + 1 + rng_.Below(n - 1u)) % n);
+      EntryBuilder e = Entry(who, "endringINavn");
+      P(who).name_fact = e.Correct("navn", P(who).name_fact, EntityBody(NameOf(P(who))));
+      Emit(e);
+      Count("corrections_name");
+    }
+    return {};
+  }
+
+  Status Annulment() {
+    for (int tries = 0; tries < 20; ++tries) {
+      bool name = rng_.Chance(0.5);
+      std::vector<Undoable>& list = name ? names_ : moves_;
+      if (list.empty()) continue;
+      size_t at = rng_.Below(static_cast<uint32_t>(list.size()));
+      Undoable u = list[at];
+      list[at] = list.back();
+      list.pop_back();
+      SynthPerson& p = P(u.person);
+      if (!Active(u.person)) continue;
+      if (name && !(p.name_fact.sequence == u.fact.sequence && p.name_fact.n == u.fact.n)) continue;
+      if (!name && !(p.address_fact.sequence == u.fact.sequence && p.address_fact.n == u.fact.n)) {
+        continue;
+      }
+      EntryBuilder e = Entry(u.person, name ? "endringINavn" : "endringIBostedsadresse");
+      if (name) {
+        e.Annul("navn", u.fact);
+        p.name_fact = u.previous_fact;
+        p.given = u.previous_given;
+        p.family = u.previous_family;
+      } else {
+        e.Annul("bostedsadresse", u.fact);
+        p.address_fact = u.previous_fact;
+        p.address = u.previous_address;
+      }
+      Emit(e);
+      Count(name ? "annulments_name" : "annulments_address");
+      return {};
+    }
+    return Correction();
+  }
+
+  Population& pop_;
+  IdentityAllocator& ids_;
+  const SimulationOptions& opt_;
+  const std::function<void(std::string_view)>& sink_;
+  int64_t next_sequence_;
+  Rng rng_;
+  std::vector<double> cumulative_;
+  double outside_share_ = 0;
+  int32_t day_ = 0;
+  int32_t millis_ = 0;
+  int32_t last_day_ = -1;
+  int32_t last_millis_ = 0;
+  std::vector<Undoable> names_;
+  std::vector<Undoable> moves_;
+  SimulationCounts counts_;
+};
+
+}  // namespace
+
+Result<SimulationCounts> SimulateEvents(Population& pop, IdentityAllocator& ids,
+                                        const SimulationOptions& options, int64_t first_sequence,
+                                        const std::function<void(std::string_view)>& sink,
+                                        const std::function<void(int64_t, int64_t)>& progress) {
+  Simulator sim(pop, ids, options, first_sequence, sink);
+  std::vector<Slot> slots = sim.Plan();
+  const int64_t total = static_cast<int64_t>(slots.size());
+  for (int64_t i = 0; i < total; ++i) {
+    PROAKTIV_RETURN_IF_ERROR(sim.Run(slots[static_cast<size_t>(i)]));
+    if (progress && (i % 4096 == 0 || i + 1 == total)) progress(i + 1, total);
+  }
+  sim.counts().last_sequence = std::max(sim.counts().last_sequence, first_sequence - 1);
+  return sim.counts();
+}
+
+}  // namespace proaktiv::synth
