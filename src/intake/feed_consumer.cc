@@ -231,7 +231,11 @@ Result<IntakeReport> FeedConsumer::Consume(
       report.error = std::move(bad);
       break;
     }
-    if (batch.size() >= options_.batch_size) PROAKTIV_RETURN_IF_ERROR(commit());
+    if (batch.size() >= options_.batch_size) {
+      PROAKTIV_RETURN_IF_ERROR(commit());
+    } else if (progress && report.lines % 4096 == 0) {
+      progress(done);
+    }
   }
   PROAKTIV_RETURN_IF_ERROR(commit());
   report.last_sequence = pointer;
