@@ -58,7 +58,8 @@ class FeedConsumer {
 
   // Reads `in` to the end (or to the first bad entry). A storage failure is returned as an
   // error; a bad entry is reported in IntakeReport::error after the entries before it have been
-  // committed. `progress` (optional) is called every few thousand lines and after every committed batch.
+  // committed. `progress` (optional) is called every few thousand lines and after every committed
+  // batch.
   Result<IntakeReport> Consume(std::istream& in,
                                const std::function<void(const IntakeProgress&)>& progress = {});
 
