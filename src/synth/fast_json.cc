@@ -7,8 +7,20 @@ namespace {
 
 using namespace registry;  // NOLINT: the register's many small types
 
+bool NeedsEscape(std::string_view s) {
+  for (char c : s) {
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return true;
+  }
+  return false;
+}
+
 void Str(std::string& out, std::string_view s) {
   out += '"';
+  if (!NeedsEscape(s)) {
+    out.append(s);
+    out += '"';
+    return;
+  }
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
@@ -27,8 +39,9 @@ void Str(std::string& out, std::string_view s) {
 void Field(std::string& out, bool& first, std::string_view key, std::string_view value) {
   if (!first) out += ',';
   first = false;
-  Str(out, key);
-  out += ':';
+  out += '"';
+  out.append(key);  // keys are the register's field names: plain ASCII, nothing to escape
+  out.append("\":");
   Str(out, value);
 }
 void Optional(std::string& out, bool& first, std::string_view key, std::string_view value) {

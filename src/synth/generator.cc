@@ -36,6 +36,11 @@ class BufferedFile {
     if (file_ != nullptr) std::fclose(file_);
   }
   void Write(std::string_view s) {
+    if (s.size() >= kFlushAt) {  // large blocks go straight to the file
+      Flush();
+      WriteThrough(s);
+      return;
+    }
     buffer_.append(s);
     if (buffer_.size() >= kFlushAt) Flush();
   }
@@ -53,11 +58,11 @@ class BufferedFile {
     buffer_.reserve(kFlushAt + (1 << 20));
   }
   void Flush() {
-    if (!buffer_.empty() &&
-        std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
-      failed_ = true;
-    }
+    WriteThrough(buffer_);
     buffer_.clear();
+  }
+  void WriteThrough(std::string_view s) {
+    if (!s.empty() && std::fwrite(s.data(), 1, s.size(), file_) != s.size()) failed_ = true;
   }
   std::FILE* file_;
   std::string path_;
@@ -141,8 +146,18 @@ Result<GenerateResult> Generate(const GenerateOptions& options, Progress& progre
     constexpr int64_t kChunk = 32768;
     const int workers = std::max(1, options.threads);
     int64_t contact_records = 0;
+    // Chunks keep their capacity from one round to the next: no regrowth, no re-copying.
+    std::vector<Chunk> chunks(static_cast<size_t>(workers));
+    for (Chunk& c : chunks) {
+      c.population.reserve(static_cast<size_t>(kChunk) * 1536);
+      c.contacts.reserve(static_cast<size_t>(kChunk) * 384);
+    }
     for (int64_t begin = 0; begin < n; begin += kChunk * workers) {
-      std::vector<Chunk> chunks(static_cast<size_t>(workers));
+      for (Chunk& c : chunks) {
+        c.population.clear();
+        c.contacts.clear();
+        c.contact_records = 0;
+      }
       std::vector<std::thread> helpers;
       for (int w = 1; w < workers; ++w) {
         int64_t b = std::min(n, begin + w * kChunk);
