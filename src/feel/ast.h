@@ -37,6 +37,8 @@ struct Program {
   NodePtr root;
   int32_t num_locals = 0;
   int32_t input_slot = -1;  // unary tests: local slot of `?`
+  // Names that resolved to nothing at compile time outside filters, in order of first use.
+  std::vector<std::string> unresolved;
 };
 
 // Reports an error through the context and returns null.

@@ -43,6 +43,44 @@ const Registry& GetRegistry() {
   return *registry;
 }
 
+// True if parameter k of `sig` is declared with a list type or Any in the spec, so a list
+// argument is passed as is. Every other parameter has a non-list type.
+bool TakesListOrAny(const BuiltinDef& def, const Signature& sig, size_t k) {
+  if (sig.variadic && k + 1 >= sig.params.size()) return true;
+  if (k >= sig.params.size()) return true;
+  const std::string& p = sig.params[k];
+  static const char* const kListOrAny[] = {"list",    "keys",    "entries", "contexts", "item",
+                                           "newItem", "element", "value",   "value1",   "value2"};
+  for (const char* n : kListOrAny)
+    if (p == n) return true;
+  if (p == "match" && sig.params[0] == "list") return true;  // index of, list replace
+  if (p == "from" && def.name == "string") return true;
+  return false;
+}
+
+// Spec 10.3.2.9.4 "from singleton list": a singleton list given for a parameter of a non-list
+// type is replaced by its element. Returns false (and leaves `args` alone) if nothing changes.
+bool UnwrapSingletons(const BuiltinDef& def, const Signature& sig, std::span<const Value> args,
+                      std::vector<Value>& out) {
+  bool changed = false;
+  for (size_t k = 0; k < args.size(); ++k) {
+    const Value& a = args[k];
+    if (a.is(ValueKind::kList) && a.AsList().size() == 1 && !TakesListOrAny(def, sig, k)) {
+      if (!changed) out.assign(args.begin(), args.end());
+      out[k] = a.AsList()[0];
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+Value Run(const BuiltinDef& def, const Signature& sig, std::span<const Value> args,
+          EvalContext& ctx) {
+  std::vector<Value> unwrapped;
+  if (UnwrapSingletons(def, sig, args, unwrapped)) return sig.impl(unwrapped, ctx);
+  return sig.impl(args, ctx);
+}
+
 }  // namespace
 
 const BuiltinDef* FindBuiltin(std::string_view name) {
@@ -64,7 +102,7 @@ Value CallBuiltin(const BuiltinDef& def, const Arguments& args, EvalContext& ctx
       size_t n = args.positional.size();
       if (n < sig.required) continue;
       if (!sig.variadic && n > sig.params.size()) continue;
-      return sig.impl(args.positional, ctx);
+      return Run(def, sig, args.positional, ctx);
     }
     if (!sig.named_ok) continue;
     std::vector<Value> bound;
@@ -85,6 +123,8 @@ Value CallBuiltin(const BuiltinDef& def, const Arguments& args, EvalContext& ctx
     for (size_t k = 0; k < sig.required; ++k)
       if (k >= given.size() || !given[k]) fits = false;
     if (!fits) continue;
+    std::vector<Value> unwrapped;
+    if (UnwrapSingletons(def, sig, bound, unwrapped)) bound = std::move(unwrapped);
     if (sig.variadic && bound.size() == sig.params.size() && bound.back().is(ValueKind::kList)) {
       // Named variadic parameter given as a list: spread it.
       List spread(bound.begin(), bound.end() - 1);

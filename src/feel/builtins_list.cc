@@ -132,6 +132,10 @@ Value Mode(std::span<const Value> a, EvalContext& ctx) {
 }
 
 Value AllAny(std::span<const Value> a, EvalContext& ctx, bool all) {
+  // A single null argument is not a list of booleans (TCK 0059/0060: an error, not a null
+  // element as in all([null])).
+  if (a.size() == 1 && a[0].is_null())
+    return ErrorResult(ctx, all ? "all" : "any", "expects a list of booleans, got null");
   List storage;
   const List* l = VarargList(a, storage);
   bool saw_null = false;

@@ -10,6 +10,7 @@
 
 #include "feel/builtins.h"
 #include "feel/lexer.h"
+#include "feel/xpath_regex.h"
 
 namespace proaktiv::feel {
 namespace {
@@ -64,8 +65,10 @@ Value Substring(std::span<const Value> a, EvalContext& ctx) {
   int64_t from = start > 0 ? start - 1 : len + start;
   int64_t count = len - from;
   if (a.size() > 2) {
-    int64_t l = a[2].AsNumber().Round(0, RoundingMode::kHalfEven).TruncateToInt64();
-    if (l < 0) return ErrorResult(ctx, "substring", "negative length");
+    // A fractional length is truncated (TCK 1103: substring("foobar", 3, 3.8) is "oba").
+    if (a[2].AsNumber() < Number::FromInt(0))
+      return ErrorResult(ctx, "substring", "negative length");
+    int64_t l = a[2].AsNumber().TruncateToInt64();
     count = std::min(count, l);
   }
   return Value::String(
@@ -120,72 +123,37 @@ Value EndsWith(std::span<const Value> a, EvalContext& ctx) {
   return Value::Boolean(a[0].AsString().ends_with(a[1].AsString()));
 }
 
-// Compiles an XPath regular expression; null on a bad pattern or flag.
-std::unique_ptr<icu::RegexPattern> Compile(std::string_view pattern, const Value* flags,
-                                           bool& literal) {
-  uint32_t f = 0;
-  literal = false;
-  bool strip_space = false;
+// Compiles an XPath regular expression with optional flags; null and a message naming `fn`
+// on a bad pattern or flag.
+std::unique_ptr<icu::RegexPattern> Compile(std::string_view fn, std::string_view pattern,
+                                           const Value* flags, XPathFlags& parsed,
+                                           EvalContext& ctx) {
+  parsed = XPathFlags();
   if (flags && !flags->is_null()) {
-    if (!flags->is(K::kString)) return nullptr;
-    for (char c : flags->AsString()) {
-      switch (c) {
-        case 's':
-          f |= UREGEX_DOTALL;
-          break;
-        case 'm':
-          f |= UREGEX_MULTILINE;
-          break;
-        case 'i':
-          f |= UREGEX_CASE_INSENSITIVE;
-          break;
-        case 'x':
-          strip_space = true;
-          break;
-        case 'q':
-          f |= UREGEX_LITERAL, literal = true;
-          break;
-        default:
-          return nullptr;
-      }
+    if (!flags->is(K::kString)) {
+      ErrorResult(ctx, fn, "flags must be a string");
+      return nullptr;
     }
-  }
-  std::string pat(pattern);
-  if (strip_space) {
-    // XPath 'x': whitespace is removed except inside character classes.
-    std::string out;
-    int depth = 0;
-    for (size_t i = 0; i < pat.size(); ++i) {
-      char c = pat[i];
-      if (c == '\\') {
-        out += c;
-        ++i;
-        while (i < pat.size() &&
-               (pat[i] == ' ' || pat[i] == '\t' || pat[i] == '\n' || pat[i] == '\r'))
-          ++i;
-        if (i < pat.size()) out += pat[i];
-        continue;
-      }
-      if (c == '[') ++depth;
-      if (c == ']' && depth > 0) --depth;
-      if (depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) continue;
-      out += c;
+    auto f = ParseXPathFlags(flags->AsString());
+    if (!f) {
+      ErrorResult(ctx, fn, f.error().message);
+      return nullptr;
     }
-    pat = std::move(out);
+    parsed = *f;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError pe;
-  std::unique_ptr<icu::RegexPattern> p(
-      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pat), f, pe, status));
-  if (U_FAILURE(status)) return nullptr;
-  return p;
+  auto p = CompileXPathRegex(pattern, parsed);
+  if (!p) {
+    ErrorResult(ctx, fn, p.error().message);
+    return nullptr;
+  }
+  return std::move(*p);
 }
 
 Value Matches(std::span<const Value> a, EvalContext& ctx) {
   if (!Strings(a, 2)) return ErrorResult(ctx, "matches", "expects strings");
-  bool lit;
-  auto p = Compile(a[1].AsString(), a.size() > 2 ? &a[2] : nullptr, lit);
-  if (!p) return ErrorResult(ctx, "matches", "invalid pattern or flags");
+  XPathFlags flags;
+  auto p = Compile("matches", a[1].AsString(), a.size() > 2 ? &a[2] : nullptr, flags, ctx);
+  if (!p) return Value();
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString input = icu::UnicodeString::fromUTF8(a[0].AsString());
   std::unique_ptr<icu::RegexMatcher> m(p->matcher(input, status));
@@ -196,23 +164,20 @@ Value Matches(std::span<const Value> a, EvalContext& ctx) {
 
 Value Replace(std::span<const Value> a, EvalContext& ctx) {
   if (!Strings(a, 3)) return ErrorResult(ctx, "replace", "expects strings");
-  bool lit;
-  auto p = Compile(a[1].AsString(), a.size() > 3 ? &a[3] : nullptr, lit);
-  if (!p) return ErrorResult(ctx, "replace", "invalid pattern or flags");
+  XPathFlags flags;
+  auto p = Compile("replace", a[1].AsString(), a.size() > 3 ? &a[3] : nullptr, flags, ctx);
+  if (!p) return Value();
   UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString empty;
+  std::unique_ptr<icu::RegexMatcher> probe(p->matcher(empty, status));
+  if (U_FAILURE(status)) return ErrorResult(ctx, "replace", "regex error");
+  if (probe->find(status))
+    return ErrorResult(ctx, "replace", "the pattern matches the empty string");
+  auto repl = TranslateXPathReplacement(a[2].AsString(), probe->groupCount(), flags.literal);
+  if (!repl) return ErrorResult(ctx, "replace", repl.error().message);
   icu::UnicodeString input = icu::UnicodeString::fromUTF8(a[0].AsString());
   std::unique_ptr<icu::RegexMatcher> m(p->matcher(input, status));
-  icu::UnicodeString repl = icu::UnicodeString::fromUTF8(a[2].AsString());
-  if (lit) {
-    // Literal replacement: escape $ and backslash for ICU.
-    icu::UnicodeString esc;
-    for (int32_t i = 0; i < repl.length(); ++i) {
-      if (repl[i] == u'$' || repl[i] == u'\\') esc.append(u'\\');
-      esc.append(repl[i]);
-    }
-    repl = esc;
-  }
-  icu::UnicodeString out = m->replaceAll(repl, status);
+  icu::UnicodeString out = m->replaceAll(icu::UnicodeString::fromUTF8(*repl), status);
   if (U_FAILURE(status)) return ErrorResult(ctx, "replace", "invalid replacement");
   std::string s;
   out.toUTF8String(s);
@@ -221,9 +186,9 @@ Value Replace(std::span<const Value> a, EvalContext& ctx) {
 
 Value Split(std::span<const Value> a, EvalContext& ctx) {
   if (!Strings(a, 2)) return ErrorResult(ctx, "split", "expects strings");
-  bool lit;
-  auto p = Compile(a[1].AsString(), a.size() > 2 ? &a[2] : nullptr, lit);
-  if (!p) return ErrorResult(ctx, "split", "invalid pattern");
+  XPathFlags flags;
+  auto p = Compile("split", a[1].AsString(), a.size() > 2 ? &a[2] : nullptr, flags, ctx);
+  if (!p) return Value();
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString input = icu::UnicodeString::fromUTF8(a[0].AsString());
   std::unique_ptr<icu::RegexMatcher> m(p->matcher(input, status));

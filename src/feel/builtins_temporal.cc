@@ -2,6 +2,7 @@
 // day of week, month of year, now, today; plus is (10.3.4.x) and range (string to range).
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "feel/builtins.h"
@@ -52,21 +53,27 @@ Value WeekOfYear(std::span<const Value> a, EvalContext& ctx) {
   return Value::Int((thursday - jan1) / 7 + 1);
 }
 
-Value Now(std::span<const Value>, EvalContext& ctx) {
+// The clock's current instant as a date and time in the context's zone, at millisecond
+// precision.
+std::optional<DateTime> LocalNow(EvalContext& ctx) {
   auto t = ctx.clock().Now();
   auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
-  int64_t days = ns / kNanosPerDay, rest = ns % kNanosPerDay;
-  if (rest < 0) rest += kNanosPerDay, --days;
-  rest -= rest % 1'000'000;  // millisecond precision
-  return Value::FromDateTime(DateTime{days, rest, Zone{Zone::Kind::kOffset, 0, ""}});
+  ns -= ((ns % 1'000'000) + 1'000'000) % 1'000'000;
+  auto zone = ParseZone(ctx.time_zone().empty() ? LocalZoneId() : ctx.time_zone());
+  if (!zone) return std::nullopt;
+  return AtInstant(ns, *zone);
+}
+
+Value Now(std::span<const Value>, EvalContext& ctx) {
+  auto dt = LocalNow(ctx);
+  if (!dt) return ErrorResult(ctx, "now", "unknown time zone '" + ctx.time_zone() + "'");
+  return Value::FromDateTime(*dt);
 }
 
 Value Today(std::span<const Value>, EvalContext& ctx) {
-  auto t = ctx.clock().Now();
-  auto s = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-  int64_t days = s / 86400;
-  if (s % 86400 < 0) --days;
-  return Value::FromDate(Date{days});
+  auto dt = LocalNow(ctx);
+  if (!dt) return ErrorResult(ctx, "today", "unknown time zone '" + ctx.time_zone() + "'");
+  return Value::FromDate(Date{dt->days});
 }
 
 Value Is(std::span<const Value> a, EvalContext& ctx) {

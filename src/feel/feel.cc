@@ -63,6 +63,16 @@ const std::string& Expression::text() const {
   return program_ ? program_->text : kEmpty;
 }
 
+const std::vector<std::string>& Expression::unresolved_names() const {
+  static const std::vector<std::string> kNone;
+  return program_ ? program_->unresolved : kNone;
+}
+
+const std::vector<std::string>& UnaryTests::unresolved_names() const {
+  static const std::vector<std::string> kNone;
+  return program_ ? program_->unresolved : kNone;
+}
+
 Value UnaryTests::Evaluate(Frame& frame, const Value& input) const {
   if (!program_) return Value();
   return RunProgram(*program_, frame.data(), frame.size(), frame.context(), &input);

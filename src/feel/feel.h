@@ -73,6 +73,10 @@ class EvalContext {
   EvalContext();
   void set_clock(const Clock* clock) { clock_ = clock; }  // not owned; must outlive use
   const Clock& clock() const { return *clock_; }
+  // The zone now() and today() report local time in: an IANA id ("Europe/Oslo") or an offset
+  // ("+01:00", "Z"). Empty (the default) means the system's local zone.
+  void set_time_zone(std::string zone) { time_zone_ = std::move(zone); }
+  const std::string& time_zone() const { return time_zone_; }
   // Messages accumulate until cleared; each explains an error that produced null.
   void AddMessage(std::string message);
   const std::vector<std::string>& messages() const { return messages_; }
@@ -80,6 +84,7 @@ class EvalContext {
 
  private:
   const Clock* clock_;
+  std::string time_zone_;
   std::vector<std::string> messages_;
 };
 
@@ -115,6 +120,11 @@ class Expression {
   // in frame.context().
   Value Evaluate(Frame& frame) const;
   const std::string& text() const;
+  // Names the compiler could not resolve (not in the Scope, not local, not a built-in),
+  // outside filter predicates, in order of first use. Each evaluates to null with an
+  // "unknown name" message; callers that validate models report them as errors. Names inside
+  // filters are not listed: they may be entries of the filtered items.
+  const std::vector<std::string>& unresolved_names() const;
 
  private:
   std::shared_ptr<const Program> program_;
@@ -129,6 +139,8 @@ class UnaryTests {
   // the tests as `?`.
   Value Evaluate(Frame& frame, const Value& input) const;
   const std::string& text() const;
+  // As Expression::unresolved_names().
+  const std::vector<std::string>& unresolved_names() const;
 
  private:
   std::shared_ptr<const Program> program_;

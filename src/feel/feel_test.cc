@@ -207,5 +207,27 @@ TEST(FeelTest, InjectableClock) {
   EXPECT_EQ(e->Evaluate(f).ToString(), "1971-01-01");
 }
 
+TEST(FeelTest, NowAndTodayInTheContextZone) {
+  // 1970-12-31T23:30:00.123456Z is already 1971-01-01 in Oslo (UTC+1).
+  FakeClock clock(std::chrono::system_clock::time_point(std::chrono::seconds(86400 * 365 - 1800) +
+                                                        std::chrono::microseconds(123456)));
+  Scope scope;
+  auto today = CompileExpression("today()", scope);
+  auto now = CompileExpression("string(now())", scope);
+  ASSERT_TRUE(today && now);
+  Frame f(scope);
+  f.context().set_clock(&clock);
+  f.context().set_time_zone("Europe/Oslo");
+  EXPECT_EQ(today->Evaluate(f).ToString(), "1971-01-01");
+  EXPECT_EQ(now->Evaluate(f).ToString(), "1971-01-01T00:30:00.123@Europe/Oslo");
+  f.context().set_time_zone("Z");
+  EXPECT_EQ(today->Evaluate(f).ToString(), "1970-12-31");
+  EXPECT_EQ(now->Evaluate(f).ToString(), "1970-12-31T23:30:00.123Z");
+  f.context().set_time_zone("-05:00");
+  EXPECT_EQ(now->Evaluate(f).ToString(), "1970-12-31T18:30:00.123-05:00");
+  f.context().set_time_zone("Nowhere/Special");
+  EXPECT_EQ(today->Evaluate(f).ToString(), "null");
+}
+
 }  // namespace
 }  // namespace proaktiv::feel

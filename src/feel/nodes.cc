@@ -169,6 +169,25 @@ Value RangeNode::Eval(Env& env) const {
   return Value::FromRange(std::move(r));
 }
 
+namespace {
+
+// Points env.items at `items` for its lifetime and restores the previous pointer on exit.
+class ItemsGuard {
+ public:
+  ItemsGuard(Env& env, std::vector<const Value*>* items) : env_(env), saved_(env.items) {
+    env_.items = items;
+  }
+  ~ItemsGuard() { env_.items = saved_; }
+  ItemsGuard(const ItemsGuard&) = delete;
+  ItemsGuard& operator=(const ItemsGuard&) = delete;
+
+ private:
+  Env& env_;
+  std::vector<const Value*>* saved_;
+};
+
+}  // namespace
+
 Value FilterNode::Eval(Env& env) const {
   Value b = base->Eval(env);
   if (b.is_null()) return Fail(env, "filter on null");
@@ -180,9 +199,11 @@ Value FilterNode::Eval(Env& env) const {
     single.push_back(b);
     items = &single;
   }
+  // The item stack lives in this frame when the filter is outermost; the guard restores
+  // env.items on every exit so env never points at this dead local afterwards.
   std::vector<const Value*> local_items;
   std::vector<const Value*>* stack = env.items ? env.items : &local_items;
-  env.items = stack;
+  ItemsGuard guard(env, stack);
   List out;
   for (size_t i = 0; i < items->size() || (i == 0 && items->empty()); ++i) {
     Value item = items->empty() ? Value() : (*items)[i];
@@ -218,87 +239,6 @@ Value CallNode::Eval(Env& env) const {
   if (builtin) return CallBuiltin(*builtin, a, *env.ctx);
   Value f = callee->Eval(env);
   return Invoke(f, a, *env.ctx);
-}
-
-namespace {
-
-class Closure final : public Function, public std::enable_shared_from_this<Closure> {
- public:
-  Closure(std::shared_ptr<const FunctionDef> def, std::vector<Value> captures)
-      : def_(std::move(def)), captures_(std::move(captures)) {}
-  std::string name() const override { return "anonymous function"; }
-  const std::vector<std::string>& parameters() const override { return def_->params; }
-  Value Invoke(const Arguments& args, EvalContext& ctx) const override {
-    if (def_->external) {
-      ctx.AddMessage("external functions are not supported");
-      return Value();
-    }
-    std::vector<Value> locals(static_cast<size_t>(def_->num_locals));
-    const auto& params = def_->params;
-    if (args.is_named) {
-      for (const auto& [n, v] : args.named) {
-        size_t k = 0;
-        while (k < params.size() && params[k] != n) ++k;
-        if (k == params.size()) {
-          ctx.AddMessage("function has no parameter named '" + n + "'");
-          return Value();
-        }
-        locals[k] = v;
-      }
-    } else {
-      if (args.positional.size() != params.size()) {
-        ctx.AddMessage("function expects " + std::to_string(params.size()) + " arguments, got " +
-                       std::to_string(args.positional.size()));
-        return Value();
-      }
-      for (size_t k = 0; k < params.size(); ++k) locals[k] = args.positional[k];
-    }
-    for (size_t k = 0; k < params.size(); ++k) {
-      const TypePtr& t = def_->param_types[k];
-      if (t && !Conforms(locals[k], *t)) {
-        ctx.AddMessage("argument '" + params[k] + "' does not conform to " + t->ToString());
-        return Value();
-      }
-    }
-    Value self = Value::FromFunction(shared_from_this());
-    std::vector<const Value*> items;
-    Env env;
-    env.locals = locals.data();
-    env.captures = captures_.data();
-    env.self = &self;
-    env.ctx = &ctx;
-    env.items = &items;
-    return def_->body->Eval(env);
-  }
-
- private:
-  std::shared_ptr<const FunctionDef> def_;
-  std::vector<Value> captures_;
-};
-
-}  // namespace
-
-Value FunctionNode::Eval(Env& env) const {
-  std::vector<Value> caps;
-  caps.reserve(def->captures.size());
-  for (const CaptureSource& c : def->captures) {
-    switch (c.kind) {
-      case CaptureSource::Kind::kGlobal:
-        caps.push_back(static_cast<size_t>(c.index) < env.num_globals ? env.globals[c.index]
-                                                                      : Value());
-        break;
-      case CaptureSource::Kind::kLocal:
-        caps.push_back(env.locals[c.index]);
-        break;
-      case CaptureSource::Kind::kCapture:
-        caps.push_back(env.captures[c.index]);
-        break;
-      case CaptureSource::Kind::kSelf:
-        caps.push_back(env.self ? *env.self : Value());
-        break;
-    }
-  }
-  return Value::FromFunction(std::make_shared<Closure>(def, std::move(caps)));
 }
 
 namespace {

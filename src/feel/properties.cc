@@ -48,10 +48,12 @@ Value GetProperty(const Value& v, std::string_view name, EvalContext& ctx) {
   Value r;
   switch (v.kind()) {
     case K::kNull:
+      ctx.AddMessage("cannot read '" + std::string(name) + "' of null");
       return Value();
     case K::kContext: {
       const Value* e = v.AsContext().Find(name);
       if (e) return *e;
+      ctx.AddMessage("context has no entry '" + std::string(name) + "'");
       return Value();
     }
     case K::kList: {

@@ -414,29 +414,38 @@ DateTime AddMonths(const DateTime& dt, int64_t months) {
   return r;
 }
 
+DateTime AtInstant(__int128 t, const Zone& zone) {
+  int32_t off = zone.kind == Zone::Kind::kOffset ? zone.offset_seconds : 0;
+  if (zone.kind == Zone::Kind::kId) {
+    if (const date::time_zone* tz = LocateZone(zone.id)) {
+      __int128 secs = t / kNanosPerSecond;
+      const __int128 kLimit = static_cast<__int128>(4000000) * 86400;
+      if (secs > kLimit) secs = kLimit;
+      if (secs < -kLimit) secs = -kLimit;
+      date::sys_seconds ss{std::chrono::seconds(static_cast<int64_t>(secs))};
+      off = static_cast<int32_t>(tz->get_info(ss).offset.count());
+    }
+  }
+  __int128 local = t + static_cast<__int128>(off) * kNanosPerSecond;
+  __int128 days = local / kNanosPerDay, nanos = local % kNanosPerDay;
+  if (nanos < 0) nanos += kNanosPerDay, --days;
+  return DateTime{static_cast<int64_t>(days), static_cast<int64_t>(nanos), zone};
+}
+
+std::string LocalZoneId() {
+  try {
+    return date::current_zone()->name();
+  } catch (const std::exception&) {
+    return "UTC";
+  }
+}
+
 DateTime AddDuration(const DateTime& dt, const DayTimeDuration& d) {
   DateTime r = dt;
   if (dt.zone.kind == Zone::Kind::kId) {
     // Arithmetic on the instant, then back to local time in the zone.
     auto inst = InstantNanos(dt);
-    if (inst) {
-      __int128 t = *inst + d.nanos;
-      int32_t off = 0;
-      if (const date::time_zone* tz = LocateZone(dt.zone.id)) {
-        __int128 secs = t / kNanosPerSecond;
-        const __int128 kLimit = static_cast<__int128>(4000000) * 86400;
-        if (secs > kLimit) secs = kLimit;
-        if (secs < -kLimit) secs = -kLimit;
-        date::sys_seconds ss{std::chrono::seconds(static_cast<int64_t>(secs))};
-        off = static_cast<int32_t>(tz->get_info(ss).offset.count());
-      }
-      __int128 local = t + static_cast<__int128>(off) * kNanosPerSecond;
-      __int128 days = local / kNanosPerDay, nanos = local % kNanosPerDay;
-      if (nanos < 0) nanos += kNanosPerDay, --days;
-      r.days = static_cast<int64_t>(days);
-      r.nanos = static_cast<int64_t>(nanos);
-      return r;
-    }
+    if (inst) return AtInstant(*inst + d.nanos, dt.zone);
   }
   __int128 total = static_cast<__int128>(dt.days) * kNanosPerDay + dt.nanos + d.nanos;
   __int128 days = total / kNanosPerDay, nanos = total % kNanosPerDay;

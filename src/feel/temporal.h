@@ -92,6 +92,12 @@ std::optional<__int128> InstantNanos(const DateTime& dt);
 // Seconds-of-day normalised to UTC for a time with an offset; nullopt for local/zone-id times.
 std::optional<int64_t> TimeUtcNanos(const Time& t);
 
+// The date and time in `zone` (offset or IANA id; kNone is taken as UTC) at the instant
+// `utc_nanos` since the epoch.
+DateTime AtInstant(__int128 utc_nanos, const Zone& zone);
+// The IANA id of the system's local time zone ("UTC" if it cannot be determined).
+std::string LocalZoneId();
+
 // Calendar arithmetic (results normalised; day clamped to month end for month arithmetic).
 Date AddMonths(const Date& d, int64_t months);
 DateTime AddMonths(const DateTime& dt, int64_t months);

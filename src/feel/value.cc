@@ -311,26 +311,36 @@ namespace {
 
 std::optional<int> Cmp128(__int128 a, __int128 b) { return a < b ? -1 : (a > b ? 1 : 0); }
 
+// Times and date-times compare at millisecond precision (the TCK: 10:30:00.0001 equals
+// 10:30:00.0002); the stored value keeps nanoseconds for arithmetic and rendering.
+__int128 Millis(__int128 nanos) {
+  constexpr __int128 kNanosPerMilli = 1000000;
+  __int128 q = nanos / kNanosPerMilli;
+  return (nanos % kNanosPerMilli < 0) ? q - 1 : q;  // floor
+}
+
+std::optional<int> CmpMillis(__int128 a, __int128 b) { return Cmp128(Millis(a), Millis(b)); }
+
 // Compares two date-times: both local, or both with a known instant.
 std::optional<int> CompareDateTime(const DateTime& a, const DateTime& b) {
   bool al = a.zone.kind == Zone::Kind::kNone, bl = b.zone.kind == Zone::Kind::kNone;
   if (al && bl) {
-    return Cmp128(static_cast<__int128>(a.days) * kNanosPerDay + a.nanos,
-                  static_cast<__int128>(b.days) * kNanosPerDay + b.nanos);
+    return CmpMillis(static_cast<__int128>(a.days) * kNanosPerDay + a.nanos,
+                     static_cast<__int128>(b.days) * kNanosPerDay + b.nanos);
   }
   if (al != bl) return std::nullopt;
   auto ia = InstantNanos(a), ib = InstantNanos(b);
   if (!ia || !ib) return std::nullopt;
-  return Cmp128(*ia, *ib);
+  return CmpMillis(*ia, *ib);
 }
 
 std::optional<int> CompareTime(const Time& a, const Time& b) {
   auto ua = TimeUtcNanos(a), ub = TimeUtcNanos(b);
-  if (ua && ub) return Cmp128(*ua, *ub);
+  if (ua && ub) return CmpMillis(*ua, *ub);
   if (a.zone.kind == Zone::Kind::kNone && b.zone.kind == Zone::Kind::kNone)
-    return Cmp128(a.nanos, b.nanos);
+    return CmpMillis(a.nanos, b.nanos);
   if (a.zone.kind == Zone::Kind::kId && b.zone.kind == Zone::Kind::kId && a.zone.id == b.zone.id)
-    return Cmp128(a.nanos, b.nanos);
+    return CmpMillis(a.nanos, b.nanos);
   return std::nullopt;
 }
 
@@ -374,7 +384,7 @@ Value FeelEquals(const Value& a, const Value& b) {
     case ValueKind::kTime: {
       Time ta = a.AsTime(), tb = b.AsTime();
       if (ta.zone.kind == Zone::Kind::kId || tb.zone.kind == Zone::Kind::kId) {
-        return Value::Boolean(ta.nanos == tb.nanos && ta.zone == tb.zone);
+        return Value::Boolean(Millis(ta.nanos) == Millis(tb.nanos) && ta.zone == tb.zone);
       }
       auto c = CompareTime(ta, tb);
       return Value::Boolean(c && *c == 0);

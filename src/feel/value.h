@@ -171,7 +171,8 @@ class Function {
 };
 
 // FEEL equality (spec 10.3.2.2): returns true/false, or null when the operands are of
-// non-comparable kinds (e.g. 1 = "1"); null = null is true, x = null is false.
+// non-comparable kinds (e.g. 1 = "1"); null = null is true, x = null is false. Times and
+// date-times are compared at millisecond precision (FeelCompare too).
 Value FeelEquals(const Value& a, const Value& b);
 // Strict structural equality used for containers and tests: true iff FeelEquals is true.
 bool Equal(const Value& a, const Value& b);
