@@ -2,7 +2,7 @@
 # Runs every test of proaktiv on this machine, installing what it needs first:
 #   1. the clang-format check of all C++ sources,
 #   2. the release build and every test (unit, integration, golden),
-#   3. the unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+#   3. the unit tests and the DMN TCK again under AddressSanitizer + UndefinedBehaviorSanitizer.
 # Ends with CTest's summary line; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,4 +25,4 @@ ctest --test-dir build --output-on-failure -j "$(nproc)" --timeout 900
 echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 ./scripts/build.sh build-asan -DPROAKTIV_SANITIZE=ON -DPROAKTIV_BENCH=OFF
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -L unit --timeout 900
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -L "unit|tck" --timeout 900

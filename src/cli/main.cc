@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/dmn_command.h"
 #include "cli/gen_command.h"
 #include "cli/id_command.h"
 #include "cli/ingest_command.h"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterIdCommand(app);
   proaktiv::cli::RegisterIngestCommand(app);
   proaktiv::cli::RegisterGenCommand(app);
+  proaktiv::cli::RegisterDmnCommands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }
