@@ -2,7 +2,8 @@
 # Runs every test of proaktiv on this machine, installing what it needs first:
 #   1. the clang-format check of all C++ sources,
 #   2. the release build and every test (unit, integration, golden),
-#   3. the unit tests and the DMN TCK again under AddressSanitizer + UndefinedBehaviorSanitizer.
+#   3. the libFuzzer targets (FEEL, DMN loader), built with clang, 30 seconds each,
+#   4. the unit tests and the DMN TCK again under AddressSanitizer + UndefinedBehaviorSanitizer.
 # Ends with CTest's summary line; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ echo "clang-format: ${#sources[@]} files clean"
 echo "== release build and all tests"
 ./scripts/build.sh build
 ctest --test-dir build --output-on-failure -j "$(nproc)" --timeout 900
+
+echo "== fuzzing (bounded)"
+./scripts/fuzz.sh 30
 
 echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 ./scripts/build.sh build-asan -DPROAKTIV_SANITIZE=ON -DPROAKTIV_BENCH=OFF
