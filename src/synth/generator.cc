@@ -76,19 +76,12 @@ Status WriteDatabase(const Population& pop, const std::string& path, Progress& p
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");
   PROAKTIV_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(path));
-  PROAKTIV_RETURN_IF_ERROR(store->Begin());
   const auto n = static_cast<int64_t>(pop.persons.size());
-  for (int64_t i = 0; i < n; ++i) {
-    auto key = store->PutPerson(0, BuildPerson(pop, static_cast<int32_t>(i), i + 1, 0));
-    if (!key) return tl::unexpected(key.error().WithContext("population.db"));
-    // Commit in batches so that the WAL is checkpointed as it goes instead of growing to the
-    // size of the whole database.
-    if ((i + 1) % 200000 == 0 && i + 1 < n) {
-      PROAKTIV_RETURN_IF_ERROR(store->Commit());
-      PROAKTIV_RETURN_IF_ERROR(store->Begin());
-    }
-    if (i % 50000 == 0 || i + 1 == n) progress.Report("database", i + 1, n);
-  }
+  auto loaded = store->BulkLoad(
+      n, [&](int64_t i) { return BuildPerson(pop, static_cast<int32_t>(i), i + 1, 0); },
+      [&](int64_t done) { progress.Report("database", done, n); });
+  if (!loaded) return tl::unexpected(loaded.error().WithContext("population.db"));
+  PROAKTIV_RETURN_IF_ERROR(store->Begin());
   PROAKTIV_RETURN_IF_ERROR(store->SetPointer("freg", n));
   return store->Commit();
 }

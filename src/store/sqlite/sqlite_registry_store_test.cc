@@ -106,6 +106,24 @@ TEST_F(SqliteStoreTest, CountsAndVisitsPersons) {
   EXPECT_EQ(kommuner, (std::vector<std::string>{"0301", "4601"}));
 }
 
+TEST_F(SqliteStoreTest, BulkLoadIndexesEveryIdentityNumber) {
+  auto store = OpenSqliteStore(path_.string());
+  ASSERT_TRUE(store);
+  const std::vector<std::string> ids = {"20914695016", "10915596784", "13097248022"};
+  std::vector<int64_t> reported;
+  ASSERT_TRUE((*store)->BulkLoad(
+      static_cast<int64_t>(ids.size()),
+      [&](int64_t i) { return Person(ids[static_cast<size_t>(i)], "0301"); },
+      [&](int64_t done) { reported.push_back(done); }));
+  EXPECT_EQ(reported.back(), 3);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    auto found = (*store)->FindPerson(ids[i]);
+    ASSERT_TRUE(found && *found) << i;
+    EXPECT_EQ((*found)->key, static_cast<int64_t>(i) + 1);  // keys follow the load order
+  }
+  EXPECT_EQ((*store)->Counts()->persons, 3);
+}
+
 TEST_F(SqliteStoreTest, UnopenablePathIsAClearError) {
   auto store = OpenSqliteStore("/nonexistent-dir/x.db");
   ASSERT_FALSE(store);
