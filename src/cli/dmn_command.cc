@@ -27,6 +27,8 @@ struct TckOptions {
   std::string dir;
   std::string csv;
   int min_passed = -1;
+  std::string timing;  // per-case evaluation times CSV; empty: no timing
+  int timing_repeats = 7;
 };
 
 // Reads a JSON object of input values; errors name the file.
@@ -97,7 +99,9 @@ int RunCheck(const std::string& path) {
 }
 
 int RunTck(const TckOptions& opts) {
-  auto summary = dmn::RunTckFolder(opts.dir);
+  dmn::TckRunOptions run_options;
+  if (!opts.timing.empty()) run_options.timing_repeats = opts.timing_repeats;
+  auto summary = dmn::RunTckFolder(opts.dir, run_options);
   if (!summary) {
     std::cerr << summary.error().ToString() << "\n";
     return 2;
@@ -110,12 +114,21 @@ int RunTck(const TckOptions& opts) {
       return 2;
     }
   }
+  if (!opts.timing.empty()) {
+    std::ofstream out(opts.timing, std::ios::binary);
+    out << dmn::TckTimingCsv(*summary);
+    if (!out) {
+      std::cerr << fmt::format("cannot write '{}'\n", opts.timing);
+      return 2;
+    }
+  }
   for (const auto& c : summary->cases) {
     if (c.outcome == dmn::TckOutcome::kError) {
       std::cerr << fmt::format("FAIL {}/{} {}: {}\n", c.folder, c.test_file, c.case_id, c.detail);
     }
   }
   std::cout << dmn::TckSummaryText(*summary);
+  std::cout << dmn::TckTimingText(*summary);
   if (opts.min_passed >= 0 && summary->passed() < opts.min_passed) return 1;
   return 0;
 }
@@ -158,6 +171,12 @@ void RegisterDmnCommands(CLI::App& app) {
   tck->add_option("--csv", tck_opts->csv, "Write the TCK results CSV here");
   tck->add_option("--min-passed", tck_opts->min_passed,
                   "Exit 1 when fewer than this many cases pass");
+  tck->add_option("--timing", tck_opts->timing,
+                  "Time each case's evaluation (model loaded once), write the times (ns) as CSV "
+                  "here and print p50/p90/p99");
+  tck->add_option("--timing-repeats", tck_opts->timing_repeats,
+                  "Timed batches per case; the median is kept (default 7)")
+      ->check(CLI::Range(1, 1000));
   tck->callback([tck_opts] { ExitWith(RunTck(*tck_opts)); });
 }
 

@@ -1,6 +1,8 @@
 #include "dmn/tck_runner.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -45,7 +47,37 @@ Result<Outcome> EvaluateNode(const DmnModel& model, const TckTestCase& c, const 
   return model.EvaluateDecision(r.name, inputs);
 }
 
-TckCaseResult RunCase(const DmnModel& model, const TckTestCase& c) {
+// Evaluates every result node of `c` once, discarding the outcomes (for timing).
+void EvaluateCaseOnly(const DmnModel& model, const TckTestCase& c, const Inputs& inputs) {
+  for (const TckResultNode& r : c.results) {
+    auto out = EvaluateNode(model, c, r, inputs);
+    if (!out) return;
+  }
+}
+
+// Median nanoseconds per evaluation of `c`, over `repeats` batches of about 20 µs each.
+double TimeCase(const DmnModel& model, const TckTestCase& c, const Inputs& inputs, int repeats) {
+  using Clock = std::chrono::steady_clock;
+  auto elapsed_ns = [](Clock::time_point from) {
+    return std::chrono::duration<double, std::nano>(Clock::now() - from).count();
+  };
+  EvaluateCaseOnly(model, c, inputs);  // warm-up
+  Clock::time_point start = Clock::now();
+  EvaluateCaseOnly(model, c, inputs);
+  double once = std::max(elapsed_ns(start), 1.0);
+  int batch = static_cast<int>(std::clamp(20000.0 / once, 1.0, 10000.0));
+  std::vector<double> per_eval;
+  per_eval.reserve(static_cast<size_t>(repeats));
+  for (int i = 0; i < repeats; ++i) {
+    start = Clock::now();
+    for (int j = 0; j < batch; ++j) EvaluateCaseOnly(model, c, inputs);
+    per_eval.push_back(elapsed_ns(start) / batch);
+  }
+  std::sort(per_eval.begin(), per_eval.end());
+  return per_eval[per_eval.size() / 2];
+}
+
+TckCaseResult CheckCase(const DmnModel& model, const TckTestCase& c, const Inputs& inputs) {
   TckCaseResult result;
   result.case_id = c.id;
   for (const TckResultNode& r : c.results) result.expects_error |= r.error_result;
@@ -57,10 +89,6 @@ TckCaseResult RunCase(const DmnModel& model, const TckTestCase& c) {
       result.detail = fmt::format("'{}' uses an external (Java/PMML) function", target);
       return result;
     }
-  }
-  Inputs inputs;
-  for (const TckInputNode& in : c.inputs) {
-    inputs.push_back({in.name, TckToFeel(in.value), in.ns});
   }
   for (const TckResultNode& r : c.results) {
     auto out = EvaluateNode(model, c, r, inputs);
@@ -88,9 +116,22 @@ TckCaseResult RunCase(const DmnModel& model, const TckTestCase& c) {
   return result;
 }
 
+TckCaseResult RunCase(const DmnModel& model, const TckTestCase& c, int timing_repeats) {
+  Inputs inputs;
+  for (const TckInputNode& in : c.inputs) {
+    inputs.push_back({in.name, TckToFeel(in.value), in.ns});
+  }
+  TckCaseResult result = CheckCase(model, c, inputs);
+  if (timing_repeats > 0 && result.outcome != TckOutcome::kIgnored) {
+    result.eval_ns = TimeCase(model, c, inputs, timing_repeats);
+  }
+  return result;
+}
+
 // Runs the test files of one folder.
 void RunFolder(const fs::path& dir, const std::string& folder_label,
-               const std::vector<fs::path>& test_files, TckSummary* summary) {
+               const std::vector<fs::path>& test_files, const TckRunOptions& options,
+               TckSummary* summary) {
   std::map<std::string, Result<std::shared_ptr<const DmnModel>>> models;
   for (const fs::path& test_path : test_files) {
     std::string test_name = test_path.stem().string();
@@ -118,7 +159,7 @@ void RunFolder(const fs::path& dir, const std::string& folder_label,
         add_error(c.id, it->second.error().message, expects_error);
         continue;
       }
-      TckCaseResult result = RunCase(**it->second, c);
+      TckCaseResult result = RunCase(**it->second, c, options.timing_repeats);
       result.folder = folder_label;
       result.test_file = test_name;
       summary->cases.push_back(std::move(result));
@@ -154,6 +195,10 @@ const char* TckOutcomeName(TckOutcome outcome) {
 }
 
 Result<TckSummary> RunTckFolder(const std::string& root) {
+  return RunTckFolder(root, TckRunOptions{});
+}
+
+Result<TckSummary> RunTckFolder(const std::string& root, const TckRunOptions& options) {
   std::error_code ec;
   fs::path root_path = fs::path(root).lexically_normal();
   if (root_path.filename().empty()) root_path = root_path.parent_path();
@@ -172,7 +217,7 @@ Result<TckSummary> RunTckFolder(const std::string& root) {
   fs::path base = root_path.parent_path();
   for (auto& [dir, files] : by_folder) {
     std::sort(files.begin(), files.end());
-    RunFolder(dir, dir.lexically_relative(base).generic_string(), files, &summary);
+    RunFolder(dir, dir.lexically_relative(base).generic_string(), files, options, &summary);
   }
   for (const TckCaseResult& c : summary.cases) {
     switch (c.outcome) {
@@ -207,6 +252,38 @@ std::string TckSummaryText(const TckSummary& summary) {
   out += fmt::format("{} passed, {} failed", summary.passed(), summary.failed());
   if (summary.ignored > 0) out += fmt::format(", {} skipped", summary.ignored);
   return out + "\n";
+}
+
+std::string TckTimingCsv(const TckSummary& summary) {
+  std::string out;
+  for (const TckCaseResult& c : summary.cases) {
+    if (c.eval_ns < 0) continue;
+    out += fmt::format("{},{},{},{:.1f}\n", CsvField(c.folder), CsvField(c.test_file),
+                       CsvField(c.case_id), c.eval_ns);
+  }
+  return out;
+}
+
+double TckTimingPercentile(const TckSummary& summary, double p) {
+  std::vector<double> ns;
+  for (const TckCaseResult& c : summary.cases) {
+    if (c.eval_ns >= 0) ns.push_back(c.eval_ns);
+  }
+  if (ns.empty() || p <= 0 || p > 100) return -1;
+  std::sort(ns.begin(), ns.end());
+  size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(ns.size())));
+  return ns[std::max<size_t>(rank, 1) - 1];
+}
+
+std::string TckTimingText(const TckSummary& summary) {
+  size_t n = 0;
+  for (const TckCaseResult& c : summary.cases) n += c.eval_ns >= 0 ? 1 : 0;
+  if (n == 0) return "";
+  return fmt::format(
+      "evaluation time over {} cases: p50 {:.2f} µs, p90 {:.2f} µs, p99 {:.2f} µs, "
+      "max {:.2f} µs\n",
+      n, TckTimingPercentile(summary, 50) / 1000, TckTimingPercentile(summary, 90) / 1000,
+      TckTimingPercentile(summary, 99) / 1000, TckTimingPercentile(summary, 100) / 1000);
 }
 
 }  // namespace proaktiv::dmn

@@ -30,6 +30,10 @@ struct TckCaseResult {
   TckOutcome outcome = TckOutcome::kError;
   std::string detail;
   bool expects_error = false;
+  // With timing on (TckRunOptions::timing_repeats > 0): the evaluation time of the case in
+  // nanoseconds (all its result nodes, inputs already converted, model already loaded), the
+  // median over the repeats. -1 when not measured (timing off, IGNORED, model failed to load).
+  double eval_ns = -1;
 };
 
 struct TckSummary {
@@ -41,9 +45,17 @@ struct TckSummary {
   int failed() const { return positive_failed + error_failed; }
 };
 
+struct TckRunOptions {
+  // 0: no timing. N > 0: after checking a case, evaluate it again in N timed batches (each batch
+  // repeats the case until it lasts about 20 µs) and record the median time per evaluation in
+  // TckCaseResult::eval_ns. Outcomes are those of the first, untimed evaluation.
+  int timing_repeats = 0;
+};
+
 // Runs every test file below `root` (a folder) in path order. Errors only when `root` cannot
 // be read; broken models and test files become ERROR cases.
 Result<TckSummary> RunTckFolder(const std::string& root);
+Result<TckSummary> RunTckFolder(const std::string& root, const TckRunOptions& options);
 
 // The TCK results CSV: one line per case, five quoted columns
 // (folder, test file, case id, SUCCESS|ERROR|IGNORED, detail).
@@ -52,5 +64,16 @@ std::string TckResultsCsv(const TckSummary& summary);
 // Two lines: "positive: N passed, N failed; error-expecting: N passed, N failed" and the final
 // "N passed, N failed" (with ", N skipped" when cases were IGNORED).
 std::string TckSummaryText(const TckSummary& summary);
+
+// Per-case evaluation times: one line per measured case, four columns (folder, test file,
+// case id quoted; nanoseconds per evaluation).
+std::string TckTimingCsv(const TckSummary& summary);
+
+// Percentile (nearest rank, 0 < p <= 100) of the measured eval_ns values; -1 if none.
+double TckTimingPercentile(const TckSummary& summary, double p);
+
+// "evaluation time over N cases: p50 X µs, p90 X µs, p99 X µs, max X µs" (one line), or an
+// empty string when nothing was measured.
+std::string TckTimingText(const TckSummary& summary);
 
 }  // namespace proaktiv::dmn
