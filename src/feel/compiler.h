@@ -151,7 +151,10 @@ class Compiler {
   size_t pos_ = 0;
   std::string error_;
   std::vector<Level> levels_;
+  // Names the scope defines (and field names of its context types), sorted; the built-ins'
+  // names are in SortedBuiltinNames(), sorted once per process.
   std::vector<std::string> candidates_;
+  static const std::vector<std::string>& SortedBuiltinNames();
   std::vector<std::string> unresolved_;
   bool used_input_ = false;
   std::string pending_self_;

@@ -31,12 +31,22 @@ void CollectFieldNames(const TypePtr& t, std::vector<std::string>& out, int dept
 
 }  // namespace
 
+const std::vector<std::string>& Compiler::SortedBuiltinNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& b : AllBuiltins()) out.push_back(b.name);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return names;
+}
+
 Compiler::Compiler(std::string_view src, std::vector<Token> toks, const Scope& scope)
     : src_(src), toks_(std::move(toks)), scope_(scope) {
   levels_.emplace_back();
   for (const auto& n : scope.names()) candidates_.push_back(n);
   for (const auto& t : scope.types()) CollectFieldNames(t, candidates_, 0);
-  for (const auto& b : AllBuiltins()) candidates_.push_back(b.name);
   std::sort(candidates_.begin(), candidates_.end());
   candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
 }

@@ -50,7 +50,9 @@ bool Compiler::IsKnown(const std::string& name) {
       if (n.first == name) return true;
     if (lv.self_name == name) return true;
   }
-  return std::binary_search(candidates_.begin(), candidates_.end(), name);
+  const auto& builtins = SortedBuiltinNames();
+  return std::binary_search(candidates_.begin(), candidates_.end(), name) ||
+         std::binary_search(builtins.begin(), builtins.end(), name);
 }
 
 // Number of tokens from pos_ that spell `cand`, or 0.
@@ -86,9 +88,12 @@ std::string Compiler::ReadName() {
     for (const auto& n : lv.names) consider(n.first);
     if (!lv.self_name.empty()) consider(lv.self_name);
   }
-  auto lo = std::lower_bound(candidates_.begin(), candidates_.end(), first);
-  for (auto it = lo; it != candidates_.end() && it->compare(0, first.size(), first) == 0; ++it)
-    consider(*it);
+  const std::vector<std::string>* sorted_lists[] = {&candidates_, &SortedBuiltinNames()};
+  for (const std::vector<std::string>* sorted : sorted_lists) {
+    auto lo = std::lower_bound(sorted->begin(), sorted->end(), first);
+    for (auto it = lo; it != sorted->end() && it->compare(0, first.size(), first) == 0; ++it)
+      consider(*it);
+  }
   if (best > 0) {
     pos_ += best;
     return best_name;
