@@ -288,17 +288,27 @@ Result<Outcome> DmnModel::EvaluateDecision(std::string_view name, const Inputs& 
   return std::move(out[0]);
 }
 
+namespace {
+
+// Orders named inputs as the parameters of a decision service or BKM; absent ones are null.
+std::vector<Value> ArgumentsByName(const std::vector<std::string>& params, const Inputs& inputs) {
+  std::vector<Value> args(params.size());
+  for (const NamedInput& in : inputs) {
+    for (size_t p = 0; p < params.size(); ++p) {
+      if (params[p] == in.name) args[p] = in.value;
+    }
+  }
+  return args;
+}
+
+}  // namespace
+
 Result<Outcome> DmnModel::EvaluateDecisionService(std::string_view name,
                                                   const Inputs& inputs) const {
   int s = impl_->FindService(name);
   if (s < 0) return NotFound(fmt::format("no decision service named '{}'", name));
   const ServiceInfo& info = impl_->services[s];
-  std::vector<Value> args(info.params.size());
-  for (const NamedInput& in : inputs) {
-    for (size_t p = 0; p < info.params.size(); ++p) {
-      if (info.params[p] == in.name) args[p] = in.value;
-    }
-  }
+  std::vector<Value> args = ArgumentsByName(info.params, inputs);
   feel::EvalContext ctx;
   Outcome out;
   out.value = impl_->CallService(s, args, ctx);
@@ -310,12 +320,7 @@ Result<Outcome> DmnModel::InvokeBkm(std::string_view name, const Inputs& inputs)
   int k = impl_->FindBkm(name);
   if (k < 0) return NotFound(fmt::format("no business knowledge model named '{}'", name));
   const BkmInfo& info = impl_->bkms[k];
-  std::vector<Value> args(info.params.size());
-  for (const NamedInput& in : inputs) {
-    for (size_t p = 0; p < info.params.size(); ++p) {
-      if (info.params[p] == in.name) args[p] = in.value;
-    }
-  }
+  std::vector<Value> args = ArgumentsByName(info.params, inputs);
   feel::EvalContext ctx;
   Outcome out;
   out.value = impl_->CallBkm(k, args, ctx);
