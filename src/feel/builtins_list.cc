@@ -59,10 +59,13 @@ bool Numbers(const List& l) {
 Value Sum(std::span<const Value> a, EvalContext& ctx) {
   List storage;
   const List* l = VarargList(a, storage);
-  if (!Numbers(*l)) return ErrorResult(ctx, "sum", "expects numbers");
   if (l->empty()) return Value();
+  // One pass: accumulate the decimal128 directly, checking the kinds on the way.
   Number s;
-  for (const Value& e : *l) s = s + e.AsNumber();
+  for (const Value& e : *l) {
+    if (!e.is(K::kNumber)) return ErrorResult(ctx, "sum", "expects numbers");
+    s = s + e.AsNumber();
+  }
   return Value::Num(s);
 }
 
@@ -287,10 +290,13 @@ Value Sort(std::span<const Value> a, EvalContext& ctx) {
   if (a.size() > 1 && !a[1].is_null()) {
     if (!a[1].is(K::kFunction)) return ErrorResult(ctx, "sort", "precedes must be a function");
     const Function& f = a[1].AsFunction();
+    // One argument buffer for all comparisons: no allocation per call.
+    Arguments args;
+    args.positional.resize(2);
     std::stable_sort(out.begin(), out.end(), [&](const Value& x, const Value& y) {
       if (failed) return false;
-      Arguments args;
-      args.positional = {x, y};
+      args.positional[0] = x;
+      args.positional[1] = y;
       Value r = f.Invoke(args, ctx);
       if (!r.is(K::kBoolean)) failed = true;
       return r.IsTrue();

@@ -55,7 +55,15 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
       ctx.AddMessage("external functions are not supported");
       return Value();
     }
-    std::vector<Value> locals(static_cast<size_t>(def_->num_locals));
+    // Small frames (the common case, e.g. a sort comparator) live on the stack.
+    constexpr size_t kInlineLocals = 8;
+    Value inline_locals[kInlineLocals];
+    std::vector<Value> heap_locals;
+    Value* locals = inline_locals;
+    if (static_cast<size_t>(def_->num_locals) > kInlineLocals) {
+      heap_locals.resize(static_cast<size_t>(def_->num_locals));
+      locals = heap_locals.data();
+    }
     const auto& params = def_->params;
     if (args.is_named) {
       for (const auto& [n, v] : args.named) {
@@ -83,12 +91,14 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
         return Value();
       }
     }
-    Value self = Value::FromFunction(shared_from_this());
+    // The self value costs two atomic reference-count updates; only build it when the body
+    // can refer to it.
+    Value self = def_->has_self_name ? Value::FromFunction(shared_from_this()) : Value();
     std::vector<const Value*> items;
     Env env;
-    env.locals = locals.data();
+    env.locals = locals;
     env.captures = captures_.data();
-    env.self = &self;
+    env.self = def_->has_self_name ? &self : nullptr;
     env.ctx = &ctx;
     env.items = &items;
     return def_->body->Eval(env);

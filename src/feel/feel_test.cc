@@ -108,6 +108,29 @@ TEST(FeelTest, RangesAndIn) {
   EXPECT_EQ(Eval("[1..10) = [1..10["), "true");
 }
 
+// Literal sub-expressions are folded at compile time; results and per-evaluation error
+// messages must be the same as without folding.
+TEST(FeelTest, ConstantFolding) {
+  EXPECT_EQ(Eval("10 * @\"P1D\""), "P10D");
+  EXPECT_EQ(Eval("5 in [1..10]"), "true");
+  EXPECT_EQ(Eval("5 in (< 5, > 7)"), "false");
+  EXPECT_EQ(Eval("11 in (-5..10]"), "false");
+  EXPECT_EQ(Eval("sum([1, 2, 3])"), "6");
+  EXPECT_EQ(Eval("sum(1, \"x\")"), "null");
+  EXPECT_EQ(Eval("sort([3, 1, 2], function(x, y) x > y)"), "[3, 2, 1]");
+  EXPECT_EQ(Eval("{f: function(n) if n = 0 then 1 else n * f(n - 1), r: f(5)}.r"), "120");
+  Scope scope;
+  for (const char* text : {"1 + \"a\"", "[1..\"a\"]"}) {
+    auto e = CompileExpression(text, scope);
+    ASSERT_TRUE(e) << text;
+    for (int i = 0; i < 2; ++i) {
+      Frame frame(scope);
+      EXPECT_EQ(e->Evaluate(frame).DebugString(), "null") << text;
+      EXPECT_FALSE(frame.context().messages().empty()) << text;
+    }
+  }
+}
+
 TEST(FeelTest, InstanceOf) {
   EXPECT_EQ(Eval("1 instance of number"), "true");
   EXPECT_EQ(Eval("[1, 2] instance of list<number>"), "true");

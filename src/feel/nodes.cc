@@ -1,5 +1,6 @@
 #include "feel/nodes.h"
 
+#include <memory>
 #include <utility>
 
 namespace proaktiv::feel {
@@ -104,8 +105,14 @@ Value InNode::Eval(Env& env) const {
   }
   bool saw_null = false, hit = false;
   for (size_t i = 0; i < tests.size() && !hit; ++i) {
-    Value r = tests[i]->Eval(env);
-    Value m = MatchUnaryTest(input, r, uses_input[i]);
+    // Literal tests (folded at compile time) are matched in place, without a copy.
+    Value m;
+    if (const Value* c = constants[i]) {
+      m = MatchUnaryTest(input, *c, uses_input[i]);
+    } else {
+      Value r = tests[i]->Eval(env);
+      m = MatchUnaryTest(input, r, uses_input[i]);
+    }
     if (m.IsTrue()) hit = true;
     if (m.is_null()) saw_null = true;
   }
@@ -329,13 +336,26 @@ Value RunProgram(const Program& program, const Value* globals, size_t num_global
   env.num_globals = num_globals;
   env.ctx = &ctx;
   if (program.num_locals == 0) return program.root->Eval(env);
-  Value inline_locals[16];
+  // Up to 16 locals live on the stack; only the slots the program uses are constructed.
+  constexpr size_t kInline = 16;
+  const size_t n = static_cast<size_t>(program.num_locals);
+  alignas(Value) unsigned char inline_storage[kInline * sizeof(Value)];
   std::vector<Value> heap_locals;
-  Value* locals = inline_locals;
-  if (program.num_locals > 16) {
-    heap_locals.resize(static_cast<size_t>(program.num_locals));
+  Value* locals;
+  if (n > kInline) {
+    heap_locals.resize(n);
     locals = heap_locals.data();
+  } else {
+    locals = reinterpret_cast<Value*>(inline_storage);
+    std::uninitialized_default_construct_n(locals, n);
   }
+  struct Destroy {
+    Value* p;
+    size_t n;
+    ~Destroy() {
+      if (p) std::destroy_n(p, n);
+    }
+  } destroy{n > kInline ? nullptr : locals, n};
   if (input && program.input_slot >= 0) locals[program.input_slot] = *input;
   env.locals = locals;
   return program.root->Eval(env);

@@ -104,6 +104,8 @@ struct InNode final : Node {
   int32_t input_slot = -1;
   std::vector<NodePtr> tests;
   std::vector<bool> uses_input;
+  // Per test: the value of a literal test (LiteralNode in `tests`), else null.
+  std::vector<const Value*> constants;
   bool negated = false;  // not(...)
   bool dash = false;     // "-": always true
 };
@@ -170,6 +172,9 @@ struct FunctionDef {
   int32_t num_locals = 0;
   std::vector<CaptureSource> captures;
   bool external = false;
+  // The function has a name it can call itself by (a context entry `f: function(...)`);
+  // otherwise the body cannot refer to the function itself.
+  bool has_self_name = false;
 };
 
 struct FunctionNode final : Node {

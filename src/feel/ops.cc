@@ -259,6 +259,23 @@ Value RangeContains(const Range& r, const Value& v) {
     return e.is_null() ? e : Value::Boolean(!e.AsBoolean());
   }
   if (v.is_null()) return Value();
+  if (v.is(K::kNumber) && (r.low_unbounded || r.low.is(K::kNumber)) &&
+      (r.high_unbounded || r.high.is(K::kNumber))) {
+    // Fast path for numbers: one decimal128 comparison per bound; the full three-way
+    // comparison only when a bound fails (to tell "outside" from "not comparable").
+    const Number& x = v.AsNumber();
+    if (!r.low_unbounded) {
+      const Number& lo = r.low.AsNumber();
+      if (!(r.low_closed ? lo <= x : lo < x))
+        return FeelCompare(r.low, v) ? Value::Boolean(false) : Value();
+    }
+    if (!r.high_unbounded) {
+      const Number& hi = r.high.AsNumber();
+      if (!(r.high_closed ? x <= hi : x < hi))
+        return FeelCompare(v, r.high) ? Value::Boolean(false) : Value();
+    }
+    return Value::Boolean(true);
+  }
   if (!r.low_unbounded) {
     auto c = FeelCompare(r.low, v);
     if (!c) return Value();

@@ -8,6 +8,26 @@
 
 namespace proaktiv::feel {
 
+namespace {
+
+// Constant folding: a binary operation on two literals (`10 * 10`, `@"P1D" * 2`, `1 < 2`) is
+// evaluated once at compile time and kept as a literal. An operation that reports an error
+// is left as is, so that the error is still reported at evaluation time.
+template <typename BinaryNode>
+NodePtr FoldBinary(std::unique_ptr<BinaryNode> n) {
+  if (!dynamic_cast<const LiteralNode*>(n->lhs.get()) ||
+      !dynamic_cast<const LiteralNode*>(n->rhs.get()))
+    return n;
+  EvalContext ctx;
+  Env env;
+  env.ctx = &ctx;
+  Value v = n->Eval(env);
+  if (!ctx.messages().empty()) return n;
+  return std::make_unique<LiteralNode>(std::move(v));
+}
+
+}  // namespace
+
 NodePtr Compiler::Disjunction() {
   NodePtr lhs = Conjunction();
   while (lhs && IsWord(Peek(), "or")) {
@@ -17,7 +37,7 @@ NodePtr Compiler::Disjunction() {
     n->lhs = std::move(lhs);
     n->rhs = Conjunction();
     if (!n->rhs) return nullptr;
-    lhs = std::move(n);
+    lhs = FoldBinary(std::move(n));
   }
   return lhs;
 }
@@ -31,7 +51,7 @@ NodePtr Compiler::Conjunction() {
     n->lhs = std::move(lhs);
     n->rhs = Comparison();
     if (!n->rhs) return nullptr;
-    lhs = std::move(n);
+    lhs = FoldBinary(std::move(n));
   }
   return lhs;
 }
@@ -95,7 +115,7 @@ NodePtr Compiler::Comparison() {
     n->lhs = std::move(lhs);
     n->rhs = Additive();
     if (!n->rhs) return nullptr;
-    lhs = std::move(n);
+    lhs = FoldBinary(std::move(n));
   }
   return lhs;
 }
@@ -127,6 +147,8 @@ NodePtr Compiler::InTests(NodePtr value) {
     used_input_ = false;
     NodePtr t = Additive();
     if (!t) return nullptr;
+    auto* lit = dynamic_cast<const LiteralNode*>(t.get());
+    n->constants.push_back(lit ? &lit->value : nullptr);
     n->tests.push_back(std::move(t));
     n->uses_input.push_back(used_input_);
   }
@@ -144,7 +166,7 @@ NodePtr Compiler::Additive() {
     n->lhs = std::move(lhs);
     n->rhs = Multiplicative();
     if (!n->rhs) return nullptr;
-    lhs = std::move(n);
+    lhs = FoldBinary(std::move(n));
   }
   return lhs;
 }
@@ -158,7 +180,7 @@ NodePtr Compiler::Multiplicative() {
     n->lhs = std::move(lhs);
     n->rhs = Power();
     if (!n->rhs) return nullptr;
-    lhs = std::move(n);
+    lhs = FoldBinary(std::move(n));
   }
   return lhs;
 }
@@ -172,7 +194,7 @@ NodePtr Compiler::Power() {
     n->lhs = std::move(lhs);
     n->rhs = Unary();
     if (!n->rhs) return nullptr;
-    lhs = std::move(n);
+    lhs = FoldBinary(std::move(n));
   }
   return lhs;
 }

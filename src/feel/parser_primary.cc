@@ -9,6 +9,28 @@
 
 namespace proaktiv::feel {
 
+namespace {
+
+bool IsLiteralOrAbsent(const NodePtr& n) {
+  return !n || dynamic_cast<const LiteralNode*>(n.get()) != nullptr;
+}
+
+// Constant folding: a range whose endpoints are literals (`[18..65]`, `< 18`, `(=x)` with a
+// literal x) evaluates to the same value every time, so it is built once here and kept as a
+// literal. A range whose evaluation reports an error is left as is, so that the error is
+// still reported at evaluation time.
+NodePtr FoldRange(std::unique_ptr<RangeNode> r) {
+  if (!IsLiteralOrAbsent(r->low) || !IsLiteralOrAbsent(r->high)) return r;
+  EvalContext ctx;
+  Env env;
+  env.ctx = &ctx;
+  Value v = r->Eval(env);
+  if (!ctx.messages().empty() || !v.is(ValueKind::kRange)) return r;
+  return std::make_unique<LiteralNode>(std::move(v));
+}
+
+}  // namespace
+
 NodePtr Compiler::RangeRest(NodePtr low, bool low_closed) {
   if (!Expect(Tok::kDotDot, "'..'")) return nullptr;
   auto r = std::make_unique<RangeNode>();
@@ -28,7 +50,7 @@ NodePtr Compiler::RangeRest(NodePtr low, bool low_closed) {
     return Error("expected ']', ')' or '[' to close the range");
   }
   ++pos_;
-  return r;
+  return FoldRange(std::move(r));
 }
 
 NodePtr Compiler::UnaryRange() {
@@ -57,7 +79,7 @@ NodePtr Compiler::UnaryRange() {
       r->op = Range::Op::kNotEqual, r->low = std::move(e);
       break;
   }
-  return r;
+  return FoldRange(std::move(r));
 }
 
 NodePtr Compiler::Primary() {
@@ -264,6 +286,7 @@ NodePtr Compiler::FunctionLiteral() {
   if (!def->body) return nullptr;
   def->num_locals = levels_.back().num_locals;
   def->captures = levels_.back().captures;
+  def->has_self_name = !levels_.back().self_name.empty();
   levels_.pop_back();
   auto n = std::make_unique<FunctionNode>();
   n->def = std::move(def);

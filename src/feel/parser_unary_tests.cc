@@ -44,6 +44,8 @@ bool Compiler::TestList(InNode& node, Tok end) {
     used_input_ = false;
     NodePtr t = Expr();
     if (!t) return false;
+    auto* lit = dynamic_cast<const LiteralNode*>(t.get());
+    node.constants.push_back(lit ? &lit->value : nullptr);
     node.tests.push_back(std::move(t));
     node.uses_input.push_back(used_input_);
     if (Peek().kind != Tok::kComma) break;
