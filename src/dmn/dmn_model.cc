@@ -179,6 +179,11 @@ void DmnModel::Impl::Build() {
       CompileEnv env = b.NewEnv(m, info.where);
       info.type = ResolveType(d.variable.type_ref, env);
       info.unsupported = UsesExternal(d.expression.get());
+      auto [named, inserted] =
+          decision_by_name.try_emplace(d.name, static_cast<int>(decisions.size()));
+      if (!inserted && m == 0 && decisions[named->second].model != 0) {
+        named->second = static_cast<int>(decisions.size());
+      }
       decisions.push_back(std::move(info));
     }
     for (const BusinessKnowledgeModel& k : defs.bkms) {

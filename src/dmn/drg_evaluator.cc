@@ -187,13 +187,8 @@ void DmnModel::Impl::MakeFunctionValues() {
 }
 
 int DmnModel::Impl::FindDecision(std::string_view name) const {
-  int fallback = -1;
-  for (size_t d = 0; d < decisions.size(); ++d) {
-    if (decisions[d].decision->name != name) continue;
-    if (decisions[d].model == 0) return static_cast<int>(d);
-    if (fallback < 0) fallback = static_cast<int>(d);
-  }
-  return fallback;
+  auto it = decision_by_name.find(std::string(name));
+  return it == decision_by_name.end() ? -1 : it->second;
 }
 
 int DmnModel::Impl::FindInput(std::string_view name, std::string_view ns) const {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dmn/boxed_expression.h"
@@ -82,6 +83,8 @@ struct ServiceInfo {
 struct DmnModel::Impl : std::enable_shared_from_this<DmnModel::Impl> {
   std::vector<ModelInfo> models;  // [0] is the main model
   std::vector<DecisionInfo> decisions;
+  // Decision name → index: the main model's first decision of that name, else the first one.
+  std::unordered_map<std::string, int> decision_by_name;
   std::vector<InputInfo> inputs;
   std::vector<BkmInfo> bkms;
   std::vector<ServiceInfo> services;
