@@ -327,6 +327,24 @@ const EntityOps* FindEntity(std::string_view name) {
 
 }  // namespace
 
+template <typename T>
+boost::json::object EntityToJson(const T& value) {
+  json::object o;
+  Codec<T>::Encode(value, o);
+  return o;
+}
+template json::object EntityToJson(const IdentityNumber&);
+template json::object EntityToJson(const PersonName&);
+template json::object EntityToJson(const Sex&);
+template json::object EntityToJson(const Birth&);
+template json::object EntityToJson(const Death&);
+template json::object EntityToJson(const StatusFact&);
+template json::object EntityToJson(const Address&);
+template json::object EntityToJson(const ProtectionFact&);
+template json::object EntityToJson(const FamilyRelation&);
+template json::object EntityToJson(const ParentalResponsibility&);
+template json::object EntityToJson(const CivilStatusFact&);
+
 Result<Change> ParseChange(std::string_view text) {
   if (text == "registrereNy") return Change::kRegister;
   if (text == "korrigere") return Change::kCorrect;

@@ -41,6 +41,11 @@ bool IsKnownEntity(std::string_view entity);
 // bostedsadresse: no fact 'a17' to correct"); on error the person is unchanged.
 Status ApplyEntityChange(Person& person, const EntityChange& change, int64_t sequence);
 
+// The fields of one entity value as the register writes them, without metadata (the body of a
+// registrereNy or korrigere change). Defined for every entity type of Person.
+template <typename T>
+boost::json::object EntityToJson(const T& value);
+
 // The person as a register document: {"navn": [{…, "metadata": {…}}], …}.
 boost::json::object PersonToJson(const Person& person);
 // Reads a person document; every error names the entity and field.

@@ -211,7 +211,7 @@ class Simulator {
       registry::FamilyRelation r;
       r.related_role = registry::RelationRole::kDoedfoedtBarn;
       r.date = born;
-      e.Register("familierelasjon", EntityBody(r));
+      e.Register("familierelasjon", registry::EntityToJson(r));
       Emit(e);
       Count("stillbirths");
       return {};
@@ -262,14 +262,14 @@ class Simulator {
                   : P(c).Has(PersonFlag::kMedmor) ? registry::RelationRole::kMedmor
                                                   : registry::RelationRole::kFar;
       EntryBuilder rel = Entry(parent, "endringIFamilierelasjon");
-      rel.Register("familierelasjon", EntityBody(r));
+      rel.Register("familierelasjon", registry::EntityToJson(r));
       Emit(rel);
       registry::ParentalResponsibility pr;
       pr.kind =
           partner != kNone ? registry::Responsibility::kFelles : registry::Responsibility::kMor;
       pr.child_id = IdString(P(c).id);
       EntryBuilder resp = Entry(parent, "endringIForeldreansvar");
-      resp.Register("foreldreansvar", EntityBody(pr));
+      resp.Register("foreldreansvar", registry::EntityToJson(pr));
       Emit(resp);
     }
     Count("births");
@@ -281,16 +281,16 @@ class Simulator {
     if (dead == kNone) return {};
     CivilDate date = CivilDate::FromDays(std::max(P(dead).birth, day_ - rng_.Between(1, 7)));
     EntryBuilder e = Entry(dead, "personErDoed");
-    e.Register("doedsfall", EntityBody(registry::Death{date}));
+    e.Register("doedsfall", registry::EntityToJson(registry::Death{date}));
     e.Register("folkeregisterpersonstatus",
-               EntityBody(registry::StatusFact{registry::PersonStatus::kDoed}));
+               registry::EntityToJson(registry::StatusFact{registry::PersonStatus::kDoed}));
     Emit(e);
     int32_t partner = P(dead).partner;
     if (Active(partner)) {
       if (P(partner).civil == CivilStatus::kGift && P(partner).civil_related == dead) {
         registry::CivilStatusFact s{CivilStatus::kEnkeEllerEnkemann, date, IdString(P(dead).id)};
         EntryBuilder w = Entry(partner, "endringISivilstand");
-        w.Register("sivilstand", EntityBody(s));
+        w.Register("sivilstand", registry::EntityToJson(s));
         Emit(w);
         P(partner).civil = CivilStatus::kEnkeEllerEnkemann;
         P(partner).civil_since = date.days();
@@ -309,7 +309,8 @@ class Simulator {
     for (int32_t m : members) {
       EntryBuilder e = Entry(m, "endringIBostedsadresse");
       Undoable u{m, {}, P(m).address_fact, P(m).address, 0, 0};
-      P(m).address_fact = e.Register("bostedsadresse", EntityBody(ToRegistryAddress(to)));
+      P(m).address_fact =
+          e.Register("bostedsadresse", registry::EntityToJson(ToRegistryAddress(to)));
       P(m).address = to;
       Emit(e);
       u.fact = P(m).address_fact;
@@ -351,7 +352,8 @@ class Simulator {
       registry::Person doc = BuildPerson(pop_, m, e.sequence(), e.sequence());
       e.SetDocument(registry::PersonToJson(doc));
       P(m).name_fact = FactRef{e.sequence(), kNameFact};
-      P(m).address_fact = e.Register("bostedsadresse", EntityBody(ToRegistryAddress(address)));
+      P(m).address_fact =
+          e.Register("bostedsadresse", registry::EntityToJson(ToRegistryAddress(address)));
       Emit(e);
     }
     for (int32_t m : members) {
@@ -389,8 +391,8 @@ class Simulator {
     CivilDate date = CivilDate::FromDays(day_ - rng_.Between(0, 14));
     for (auto [me, spouse] : {std::pair{a, b}, std::pair{b, a}}) {
       EntryBuilder e = Entry(me, "endringISivilstand");
-      e.Register("sivilstand", EntityBody(registry::CivilStatusFact{CivilStatus::kGift, date,
-                                                                    IdString(P(spouse).id)}));
+      e.Register("sivilstand", registry::EntityToJson(registry::CivilStatusFact{
+                                   CivilStatus::kGift, date, IdString(P(spouse).id)}));
       Emit(e);
       P(me).civil = CivilStatus::kGift;
       P(me).civil_since = date.days();
@@ -402,7 +404,7 @@ class Simulator {
       Undoable u{taker, {}, P(taker).name_fact, {}, P(taker).given, P(taker).family};
       P(taker).family = P(giver).family;
       EntryBuilder e = Entry(taker, "endringINavn");
-      P(taker).name_fact = e.Register("navn", EntityBody(NameOf(P(taker))));
+      P(taker).name_fact = e.Register("navn", registry::EntityToJson(NameOf(P(taker))));
       u.fact = P(taker).name_fact;
       Emit(e);
       names_.push_back(u);
@@ -422,8 +424,8 @@ class Simulator {
     CivilDate date = CivilDate::FromDays(day_ - rng_.Between(0, 30));
     for (auto [me, ex] : {std::pair{a, b}, std::pair{b, a}}) {
       EntryBuilder e = Entry(me, "endringISivilstand");
-      e.Register("sivilstand", EntityBody(registry::CivilStatusFact{CivilStatus::kSkilt, date,
-                                                                    IdString(P(ex).id)}));
+      e.Register("sivilstand", registry::EntityToJson(registry::CivilStatusFact{
+                                   CivilStatus::kSkilt, date, IdString(P(ex).id)}));
       Emit(e);
       P(me).civil = CivilStatus::kSkilt;
       P(me).civil_since = date.days();
@@ -449,8 +451,8 @@ class Simulator {
       SynthAddress fixed = P(who).address;
       fixed.house = static_cast<uint16_t>(fixed.house == 1 ? 2 : fixed.house - 1);
       EntryBuilder e = Entry(who, "endringIBostedsadresseUtenFlytting");
-      P(who).address_fact =
-          e.Correct("bostedsadresse", P(who).address_fact, EntityBody(ToRegistryAddress(fixed)));
+      P(who).address_fact = e.Correct("bostedsadresse", P(who).address_fact,
+                                      registry::EntityToJson(ToRegistryAddress(fixed)));
       P(who).address = fixed;
       Emit(e);
       Count("corrections_address");
@@ -458,7 +460,8 @@ class Simulator {
       auto n = static_cast<uint16_t>(GivenNames(P(who).female()).size());
       P(who).given = static_cast<uint16_t>((P(who).given + 1 + rng_.Below(n - 1u)) % n);
       EntryBuilder e = Entry(who, "endringINavn");
-      P(who).name_fact = e.Correct("navn", P(who).name_fact, EntityBody(NameOf(P(who))));
+      P(who).name_fact =
+          e.Correct("navn", P(who).name_fact, registry::EntityToJson(NameOf(P(who))));
       Emit(e);
       Count("corrections_name");
     }

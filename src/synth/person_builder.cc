@@ -14,14 +14,6 @@ Fact<T> MakeFact(int64_t sequence, uint16_t n, int64_t fact_sequence, T value) {
   return Fact<T>{FactRef{sequence, n}.ToString(), fact_sequence, std::move(value)};
 }
 
-// PersonToJson of a person holding just one fact, reduced to that fact's fields.
-boost::json::object Extract(const Person& p, std::string_view entity) {
-  boost::json::object doc = PersonToJson(p);
-  boost::json::object body = doc.at(entity).as_array().at(0).as_object();
-  body.erase("metadata");
-  return body;
-}
-
 }  // namespace
 
 PersonName NameOf(const SynthPerson& p) {
@@ -109,42 +101,6 @@ Person BuildPerson(const Population& pop, int32_t index, int64_t sequence, int64
     out.responsibility.push_back(MakeFact(sequence, n++, fact_sequence, r));
   }
   return out;
-}
-
-boost::json::object EntityBody(const Address& v) {
-  Person p;
-  p.residence.facts.push_back({"x", 0, v});
-  return Extract(p, "bostedsadresse");
-}
-boost::json::object EntityBody(const PersonName& v) {
-  Person p;
-  p.name.facts.push_back({"x", 0, v});
-  return Extract(p, "navn");
-}
-boost::json::object EntityBody(const CivilStatusFact& v) {
-  Person p;
-  p.civil_status.facts.push_back({"x", 0, v});
-  return Extract(p, "sivilstand");
-}
-boost::json::object EntityBody(const FamilyRelation& v) {
-  Person p;
-  p.relations.push_back({"x", 0, v});
-  return Extract(p, "familierelasjon");
-}
-boost::json::object EntityBody(const ParentalResponsibility& v) {
-  Person p;
-  p.responsibility.push_back({"x", 0, v});
-  return Extract(p, "foreldreansvar");
-}
-boost::json::object EntityBody(const Death& v) {
-  Person p;
-  p.death.facts.push_back({"x", 0, v});
-  return Extract(p, "doedsfall");
-}
-boost::json::object EntityBody(const StatusFact& v) {
-  Person p;
-  p.status.facts.push_back({"x", 0, v});
-  return Extract(p, "folkeregisterpersonstatus");
 }
 
 }  // namespace proaktiv::synth

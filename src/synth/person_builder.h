@@ -32,14 +32,4 @@ registry::Person BuildPerson(const Population& pop, int32_t index, int64_t seque
 
 registry::PersonName NameOf(const SynthPerson& p);
 
-// The JSON body of one entity value, exactly as the register document writes it (without
-// metadata), for registrereNy and korrigere changes.
-boost::json::object EntityBody(const registry::Address& v);
-boost::json::object EntityBody(const registry::PersonName& v);
-boost::json::object EntityBody(const registry::CivilStatusFact& v);
-boost::json::object EntityBody(const registry::FamilyRelation& v);
-boost::json::object EntityBody(const registry::ParentalResponsibility& v);
-boost::json::object EntityBody(const registry::Death& v);
-boost::json::object EntityBody(const registry::StatusFact& v);
-
 }  // namespace proaktiv::synth
