@@ -199,7 +199,6 @@ Result<IntakeReport> FeedConsumer::Consume(
     batch.AddEvent(new_slot, std::move(event));
     batch.NoteSequence(entry->sequence);
     pointer = entry->sequence;
-    report.last_sequence = pointer;
     ++report.applied;
     ++report.by_type[entry->event_type];
     if (!outcome->known_event_type) ++report.unknown_types[entry->event_type];
