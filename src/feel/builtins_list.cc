@@ -4,6 +4,7 @@
 #include <string>
 
 #include "feel/builtins.h"
+#include "feel/number_sum.h"
 
 namespace proaktiv::feel {
 namespace {
@@ -56,17 +57,24 @@ bool Numbers(const List& l) {
   return true;
 }
 
+// The sum of a list of numbers (the caller checked the kinds), as repeated + would give it.
+Number SumNumbers(const List& l) {
+  NumberSum s;
+  for (const Value& e : l) s.Add(e.AsNumber());
+  return s.Total();
+}
+
 Value Sum(std::span<const Value> a, EvalContext& ctx) {
   List storage;
   const List* l = VarargList(a, storage);
   if (l->empty()) return Value();
-  // One pass: accumulate the decimal128 directly, checking the kinds on the way.
-  Number s;
+  // One pass, checking the kinds on the way.
+  NumberSum s;
   for (const Value& e : *l) {
     if (!e.is(K::kNumber)) return ErrorResult(ctx, "sum", "expects numbers");
-    s = s + e.AsNumber();
+    s.Add(e.AsNumber());
   }
-  return Value::Num(s);
+  return Value::Num(s.Total());
 }
 
 Value Product(std::span<const Value> a, EvalContext& ctx) {
@@ -82,9 +90,7 @@ Value Mean(std::span<const Value> a, EvalContext& ctx) {
   List storage;
   const List* l = VarargList(a, storage);
   if (!Numbers(*l) || l->empty()) return ErrorResult(ctx, "mean", "expects numbers");
-  Number s;
-  for (const Value& e : *l) s = s + e.AsNumber();
-  return Value::Num(s / Number::FromInt(static_cast<int64_t>(l->size())));
+  return Value::Num(SumNumbers(*l) / Number::FromInt(static_cast<int64_t>(l->size())));
 }
 
 std::vector<Number> SortedNumbers(const List& l) {
@@ -109,10 +115,8 @@ Value Stddev(std::span<const Value> a, EvalContext& ctx) {
   List storage;
   const List* l = VarargList(a, storage);
   if (!Numbers(*l) || l->size() < 2) return ErrorResult(ctx, "stddev", "expects 2 or more numbers");
-  Number s;
-  for (const Value& e : *l) s = s + e.AsNumber();
   Number n = Number::FromInt(static_cast<int64_t>(l->size()));
-  Number mean = s / n, sq;
+  Number mean = SumNumbers(*l) / n, sq;
   for (const Value& e : *l) sq = sq + (e.AsNumber() - mean) * (e.AsNumber() - mean);
   return Value::Num((sq / (n - Number::FromInt(1))).Sqrt());
 }
