@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "dmn/xml_util.h"
 
@@ -33,6 +34,16 @@ struct CompiledRule {
   bool broken = false;  // an entry did not compile: the rule never matches
 };
 
+// What a trace shows of a rule (see TableRowTrace).
+struct RuleNote {
+  std::string id;  // as in the XML; empty when absent
+  std::string description;
+  std::vector<std::pair<std::string, std::string>> annotations;
+};
+
+// The sink of the innermost TableTraceScope of this thread; null when not tracing.
+constinit thread_local std::vector<TableTrace>* g_trace_sink = nullptr;
+
 class DecisionTableNode : public Node {
  public:
   HitPolicy hit_policy = HitPolicy::kUnique;
@@ -42,10 +53,17 @@ class DecisionTableNode : public Node {
   std::vector<CompiledOutput> outputs;
   std::vector<CompiledRule> rules;
   std::vector<std::string> rule_ids;
+  std::vector<RuleNote> notes;  // one per rule
+  bool has_default = false;     // some output has a default output entry
 
   Value Eval(Frame& frame) const override;
 
  private:
+  // The table's result; records inputs and matched rows into `trace` when it is not null.
+  Value Evaluate(Frame& frame, TableTrace* trace) const;
+  // Appends matched rule `matched[m]`, with output cells `cells[m]`, to trace->matched_rows.
+  void RecordRow(TableTrace* trace, const std::vector<size_t>& matched,
+                 const std::vector<std::vector<Value>>& cells, size_t m) const;
   Value Fail(Frame& frame, const std::string& message) const {
     frame.context().AddMessage(where + ": " + message);
     return Value();
@@ -129,11 +147,40 @@ Value DecisionTableNode::Aggregate(Frame& frame, const std::vector<Value>& resul
   return best;
 }
 
+void DecisionTableNode::RecordRow(TableTrace* trace, const std::vector<size_t>& matched,
+                                  const std::vector<std::vector<Value>>& cells, size_t m) const {
+  size_t r = matched[m];
+  TableRowTrace row;
+  row.index = static_cast<int>(r) + 1;
+  row.rule_id = notes[r].id;
+  row.description = notes[r].description;
+  row.annotations = notes[r].annotations;
+  row.outputs = cells[m];
+  trace->matched_rows.push_back(std::move(row));
+}
+
 Value DecisionTableNode::Eval(Frame& frame) const {
+  std::vector<TableTrace>* sink = g_trace_sink;
+  if (sink == nullptr) [[likely]] {
+    return Evaluate(frame, nullptr);
+  }
+  TableTrace trace;
+  trace.where = where;
+  trace.hit_policy = HitPolicyName(hit_policy);
+  trace.aggregation = AggregationName(aggregation);
+  for (const CompiledOutput& out : outputs) trace.output_names.push_back(out.name);
+  Value v = Evaluate(frame, &trace);
+  trace.value = v;
+  sink->push_back(std::move(trace));  // after Evaluate: tables it invoked come first
+  return v;
+}
+
+Value DecisionTableNode::Evaluate(Frame& frame, TableTrace* trace) const {
   std::vector<Value> values;
   values.reserve(inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
     Value v = inputs[i].expression->Eval(frame);
+    if (trace != nullptr) trace->inputs.emplace_back(inputs[i].label, v);
     if (inputs[i].allowed && !v.is_null() && !inputs[i].allowed->Evaluate(frame, v).IsTrue()) {
       return Fail(frame, fmt::format("input '{}' value {} is not in the input values",
                                      inputs[i].label, v.DebugString()));
@@ -156,6 +203,7 @@ Value DecisionTableNode::Eval(Frame& frame) const {
                 hit_policy == HitPolicy::kPriority || hit_policy == HitPolicy::kFirst;
   if (matched.empty()) {
     Value def = DefaultResult(frame);
+    if (trace != nullptr) trace->default_output = has_default && (single || !def.is_null());
     if (single || !def.is_null()) return def;
     if (aggregation == Aggregation::kCount) return Value::Int(0);
     if (aggregation != Aggregation::kNone) return Value();
@@ -165,6 +213,9 @@ Value DecisionTableNode::Eval(Frame& frame) const {
   std::vector<std::vector<Value>> cells(matched.size());
   for (size_t m = 0; m < matched.size(); ++m) {
     results.push_back(RuleResult(frame, matched[m], &cells[m]));
+  }
+  if (trace != nullptr && hit_policy != HitPolicy::kPriority) {
+    for (size_t m = 0; m < matched.size(); ++m) RecordRow(trace, matched, cells, m);
   }
   switch (hit_policy) {
     case HitPolicy::kUnique:
@@ -194,7 +245,10 @@ Value DecisionTableNode::Eval(Frame& frame) const {
       }
       std::stable_sort(order.begin(), order.end(),
                        [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
-      if (hit_policy == HitPolicy::kPriority) return results[order[0]];
+      if (hit_policy == HitPolicy::kPriority) {
+        if (trace != nullptr) RecordRow(trace, matched, cells, order[0]);
+        return results[order[0]];
+      }
       feel::List sorted;
       for (size_t m : order) sorted.push_back(results[m]);
       return Value::FromList(std::move(sorted));
@@ -218,6 +272,20 @@ std::optional<feel::UnaryTests> CompileTests(const std::string& text, CompileEnv
   }
   for (const std::string& name : tests->unresolved_names()) env.UnknownName(name, what);
   return std::move(*tests);
+}
+
+RuleNote NoteOf(const DecisionRule& rule, const std::vector<std::string>& annotation_names) {
+  RuleNote note;
+  note.id = rule.id;
+  note.description = rule.description;
+  std::vector<std::string> texts;
+  for (size_t a = 0; a < rule.annotation_entries.size(); ++a) {
+    const std::string& text = rule.annotation_entries[a];
+    note.annotations.emplace_back(a < annotation_names.size() ? annotation_names[a] : "", text);
+    if (!text.empty()) texts.push_back(text);
+  }
+  if (note.description.empty()) note.description = fmt::format("{}", fmt::join(texts, "; "));
+  return note;
 }
 
 }  // namespace
@@ -259,6 +327,7 @@ NodePtr CompileDecisionTable(const DecisionTable& table, CompileEnv& env) {
       CompileEnv default_env = env.Nested(fmt::format("output {} default", o + 1));
       compiled.default_entry = CompileFeel(out.default_output_entry, default_env);
     }
+    node->has_default = node->has_default || compiled.default_entry != nullptr;
     node->outputs.push_back(std::move(compiled));
   }
   for (const DecisionRule& rule : table.rules) {
@@ -280,8 +349,15 @@ NodePtr CompileDecisionTable(const DecisionTable& table, CompileEnv& env) {
     }
     node->rules.push_back(std::move(compiled));
     node->rule_ids.push_back(rule_name);
+    node->notes.push_back(NoteOf(rule, table.annotation_names));
   }
   return node;
 }
+
+TableTraceScope::TableTraceScope(std::vector<TableTrace>* sink) : previous_(g_trace_sink) {
+  g_trace_sink = sink;
+}
+
+TableTraceScope::~TableTraceScope() { g_trace_sink = previous_; }
 
 }  // namespace proaktiv::dmn

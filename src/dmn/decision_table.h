@@ -18,7 +18,10 @@
 //
 // Thread-safety: the compiled node is immutable.
 
+#include <vector>
+
 #include "dmn/boxed_expression.h"
+#include "dmn/evaluation_trace.h"
 #include "dmn/model.h"
 
 namespace proaktiv::dmn {
@@ -26,5 +29,20 @@ namespace proaktiv::dmn {
 // Compiles `table` in `env`; problems (bad unary tests, unknown types) are recorded in env and
 // the affected entries yield null.
 NodePtr CompileDecisionTable(const DecisionTable& table, CompileEnv& env);
+
+// For evaluation traces: while a TableTraceScope lives on a thread, every decision table
+// evaluated on that thread appends its TableTrace to `sink` when it finishes (see
+// evaluation_trace.h). Scopes nest, the innermost wins; a null sink stops recording. The sink
+// is not owned and must outlive the scope. Without a scope a table pays one thread-local load.
+class TableTraceScope {
+ public:
+  explicit TableTraceScope(std::vector<TableTrace>* sink);
+  ~TableTraceScope();
+  TableTraceScope(const TableTraceScope&) = delete;
+  TableTraceScope& operator=(const TableTraceScope&) = delete;
+
+ private:
+  std::vector<TableTrace>* previous_;
+};
 
 }  // namespace proaktiv::dmn

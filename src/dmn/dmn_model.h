@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "dmn/evaluation_trace.h"
 #include "dmn/item_definition.h"
 #include "dmn/model.h"
 #include "feel/feel.h"
@@ -72,13 +73,19 @@ class DmnModel {
   // age, kommune"). In models with inputData, undeclared names are problems.
   const std::vector<std::string>& notes() const;
 
-  // Evaluates the decision named `name` (NotFound if there is none).
-  Result<Outcome> EvaluateDecision(std::string_view name, const Inputs& inputs) const;
+  // Evaluates the decision named `name` (NotFound if there is none). When `trace` is not null
+  // it is cleared and receives the decisions evaluated, their decision tables' inputs and
+  // matched rules (evaluation_trace.h); it is left cleared when a name is not found. Without a
+  // trace evaluation does no tracing work beyond a pointer check.
+  Result<Outcome> EvaluateDecision(std::string_view name, const Inputs& inputs,
+                                   EvaluationTrace* trace = nullptr) const;
   // Evaluates several decisions with the same inputs in one pass: a decision they share is
   // evaluated once. Outcomes are in the order of `names`; a decision's messages are those of
-  // the decisions first evaluated for it (plus input coercion notes).
+  // the decisions first evaluated for it (plus input coercion notes). `trace` as for
+  // EvaluateDecision, covering every decision of the pass once.
   Result<std::vector<Outcome>> EvaluateDecisions(std::span<const std::string> names,
-                                                 const Inputs& inputs) const;
+                                                 const Inputs& inputs,
+                                                 EvaluationTrace* trace = nullptr) const;
   // Invokes the decision service `name`: its input decisions and input data come from
   // `inputs` by name.
   Result<Outcome> EvaluateDecisionService(std::string_view name, const Inputs& inputs) const;

@@ -69,6 +69,11 @@ void DmnModel::Impl::FillRequirements(const std::vector<Requirement>& requiremen
 
 Value DmnModel::Impl::EvaluateDecision(int index, State& state) const {
   if (state.decision_values[index]) return *state.decision_values[index];
+  if (state.trace != nullptr) return EvaluateDecisionTraced(index, state);
+  return EvaluateDecisionBody(index, state);
+}
+
+Value DmnModel::Impl::EvaluateDecisionBody(int index, State& state) const {
   const DecisionInfo& info = decisions[index];
   if (state.in_progress[index]) {
     if (state.messages) state.messages->push_back(info.where + ": requirement cycle");
@@ -244,7 +249,9 @@ bool DmnModel::Impl::Unsupported(ElementRef ref, int depth) const {
 }
 
 Result<std::vector<Outcome>> DmnModel::EvaluateDecisions(std::span<const std::string> names,
-                                                         const Inputs& inputs) const {
+                                                         const Inputs& inputs,
+                                                         EvaluationTrace* trace) const {
+  if (trace != nullptr) *trace = EvaluationTrace();
   std::vector<int> indices;
   for (const std::string& name : names) {
     int d = impl_->FindDecision(name);
@@ -254,9 +261,13 @@ Result<std::vector<Outcome>> DmnModel::EvaluateDecisions(std::span<const std::st
   std::vector<std::string> input_messages;
   Impl::State state = impl_->NewState(nullptr);
   state.named_inputs = &inputs;
+  state.trace = trace;
   for (const NamedInput& in : inputs) {
     int i = impl_->FindInput(in.name, in.ns);
-    if (i < 0) continue;  // extra inputs are ignored
+    if (i < 0) {  // extra inputs are ignored
+      if (trace != nullptr) trace->inputs.emplace_back(in.name, in.value);
+      continue;
+    }
     Value v = in.value;
     if (const DmnTypePtr& type = impl_->inputs[i].type) {
       std::vector<std::string> messages;
@@ -265,6 +276,7 @@ Result<std::vector<Outcome>> DmnModel::EvaluateDecisions(std::span<const std::st
         input_messages.push_back(fmt::format("input data '{}': {}", in.name, m));
       }
     }
+    if (trace != nullptr) trace->inputs.emplace_back(in.name, v);
     state.input_values[i] = std::move(v);
   }
   std::vector<Outcome> out(indices.size());
@@ -276,10 +288,12 @@ Result<std::vector<Outcome>> DmnModel::EvaluateDecisions(std::span<const std::st
   return out;
 }
 
-Result<Outcome> DmnModel::EvaluateDecision(std::string_view name, const Inputs& inputs) const {
+Result<Outcome> DmnModel::EvaluateDecision(std::string_view name, const Inputs& inputs,
+                                           EvaluationTrace* trace) const {
   std::string owned(name);
-  PROAKTIV_ASSIGN_OR_RETURN(std::vector<Outcome> out,
-                            EvaluateDecisions(std::span<const std::string>(&owned, 1), inputs));
+  PROAKTIV_ASSIGN_OR_RETURN(
+      std::vector<Outcome> out,
+      EvaluateDecisions(std::span<const std::string>(&owned, 1), inputs, trace));
   return std::move(out[0]);
 }
 

@@ -12,6 +12,7 @@
 
 #include "dmn/boxed_expression.h"
 #include "dmn/dmn_model.h"
+#include "dmn/evaluation_trace.h"
 
 namespace proaktiv::dmn {
 
@@ -105,9 +106,15 @@ struct DmnModel::Impl : std::enable_shared_from_this<DmnModel::Impl> {
     std::vector<feel::Value> input_values;
     const Inputs* named_inputs = nullptr;  // for implicit inputs; may be null
     std::vector<std::string>* messages = nullptr;
+    EvaluationTrace* trace = nullptr;  // not owned; records the decisions evaluated when set
   };
   State NewState(std::vector<std::string>* messages) const;
+  // The value of decision `index`, evaluated once per state (requirements first).
   feel::Value EvaluateDecision(int index, State& state) const;
+  // EvaluateDecision's work: evaluates decision `index` (not yet in state.decision_values).
+  feel::Value EvaluateDecisionBody(int index, State& state) const;
+  // EvaluateDecisionBody recording a DecisionTrace into *state.trace (evaluation_trace.cc).
+  feel::Value EvaluateDecisionTraced(int index, State& state) const;
   feel::Value CallBkm(int index, std::span<const feel::Value> args, feel::EvalContext& ctx) const;
   feel::Value CallService(int index, std::span<const feel::Value> args,
                           feel::EvalContext& ctx) const;

@@ -88,6 +88,10 @@ struct FunctionDefinition {
 enum class HitPolicy { kUnique, kAny, kPriority, kFirst, kRuleOrder, kOutputOrder, kCollect };
 enum class Aggregation { kNone, kSum, kMin, kMax, kCount };
 
+// The DMN attribute spellings: "UNIQUE" … "COLLECT"; "SUM" … "COUNT", "" for kNone.
+const char* HitPolicyName(HitPolicy policy);
+const char* AggregationName(Aggregation aggregation);
+
 struct DecisionTableInput {
   std::string id;
   std::string label;
@@ -107,6 +111,9 @@ struct DecisionRule {
   std::string id;
   std::vector<std::string> input_entries;   // unary tests, one per input
   std::vector<std::string> output_entries;  // expressions, one per output
+  std::string description;                  // <description> text, trimmed; empty when none
+  // DMN 1.3+ <annotationEntry> texts, trimmed, one per annotation column (may be fewer).
+  std::vector<std::string> annotation_entries;
 };
 struct DecisionTable {
   HitPolicy hit_policy = HitPolicy::kUnique;
@@ -114,6 +121,7 @@ struct DecisionTable {
   std::string output_label;
   std::vector<DecisionTableInput> inputs;
   std::vector<DecisionTableOutput> outputs;
+  std::vector<std::string> annotation_names;  // DMN 1.3+ <annotation name>, one per column
   std::vector<DecisionRule> rules;
 };
 
@@ -157,6 +165,7 @@ struct Decision {
   std::string id;
   std::string name;
   std::string label;
+  std::string description;  // <description> text, trimmed; empty when none
   InformationItem variable;
   std::vector<Href> required_decisions;
   std::vector<Href> required_inputs;

@@ -28,6 +28,42 @@ Result<HitPolicy> ParseHitPolicy(std::string_view text, Aggregation* aggregation
 
 }  // namespace
 
+const char* HitPolicyName(HitPolicy policy) {
+  switch (policy) {
+    case HitPolicy::kUnique:
+      return "UNIQUE";
+    case HitPolicy::kAny:
+      return "ANY";
+    case HitPolicy::kPriority:
+      return "PRIORITY";
+    case HitPolicy::kFirst:
+      return "FIRST";
+    case HitPolicy::kRuleOrder:
+      return "RULE ORDER";
+    case HitPolicy::kOutputOrder:
+      return "OUTPUT ORDER";
+    case HitPolicy::kCollect:
+      return "COLLECT";
+  }
+  return "";
+}
+
+const char* AggregationName(Aggregation aggregation) {
+  switch (aggregation) {
+    case Aggregation::kNone:
+      return "";
+    case Aggregation::kSum:
+      return "SUM";
+    case Aggregation::kMin:
+      return "MIN";
+    case Aggregation::kMax:
+      return "MAX";
+    case Aggregation::kCount:
+      return "COUNT";
+  }
+  return "";
+}
+
 Result<DecisionTable> ReadDecisionTable(const XmlNs& ns, pugi::xml_node node) {
   DecisionTable table;
   std::string_view aggregation = node.attribute("aggregation").value();
@@ -81,9 +117,16 @@ Result<DecisionTable> ReadDecisionTable(const XmlNs& ns, pugi::xml_node node) {
       }
     }
   }
+  for (pugi::xml_node annotation : ns.Children(node, "annotation")) {
+    table.annotation_names.push_back(annotation.attribute("name").value());
+  }
   for (pugi::xml_node rule_node : ns.Children(node, "rule")) {
     DecisionRule rule;
     rule.id = rule_node.attribute("id").value();
+    rule.description = Trim(ns.ChildText(rule_node, "description"));
+    for (pugi::xml_node entry : ns.Children(rule_node, "annotationEntry")) {
+      rule.annotation_entries.push_back(Trim(ns.Child(entry, "text").text().get()));
+    }
     for (pugi::xml_node entry : ns.Children(rule_node, "inputEntry")) {
       pugi::xml_node text = ns.Child(entry, "text");
       rule.input_entries.push_back(Trim(text.text().get()));

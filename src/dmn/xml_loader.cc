@@ -301,6 +301,7 @@ Result<Definitions> Reader::ReadDefinitions(pugi::xml_node root) {
       d.id = node.attribute("id").value();
       d.name = node.attribute("name").value();
       d.label = node.attribute("label").value();
+      d.description = Trim(ns_.ChildText(node, "description"));
       d.variable = var ? ReadInformationItem(var) : InformationItem{"", d.name, ""};
       d.required_decisions = ReadHrefs(node, "informationRequirement", "requiredDecision");
       d.required_inputs = ReadHrefs(node, "informationRequirement", "requiredInput");
