@@ -77,5 +77,35 @@ TEST(ApplyTest, CountsCorrectionsAndAnnulments) {
   EXPECT_EQ(after->kommune_after, "");
 }
 
+TEST(ApplyTest, GuardianshipIsRegisteredAndCeased) {
+  Person p = *PersonFromJson(PersonDoc("10915596784", "1955-11-10", "0301"));
+  boost::json::object verge{
+      {"type", "voksen"},
+      {"embete", "statsforvalterenIOsloOgViken"},
+      {"vergeEllerFullmektig",
+       {{"omfang", "oekonomiskeInteresser"}, {"omfangetErInnenPersonligOmraade", false}}}};
+  auto e = Parse(
+      Entry(7, "10915596784", "endringIVergemaal",
+            {{"egenskapshendelse", boost::json::array{Change("vergemaalEllerFremtidsfullmakt",
+                                                             "registrereNy", "v1", "", verge)}}}));
+  auto out = ApplyFeedEntry(p, e);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_TRUE(out->known_event_type);
+  EXPECT_TRUE(out->unknown_entities.empty());
+  ASSERT_EQ(out->person.guardianship.size(), 1u);
+  EXPECT_EQ(out->person.guardianship[0].sequence, 7);
+  EXPECT_EQ(out->person.guardianship[0].value.scope, "oekonomiskeInteresser");
+  EXPECT_TRUE(out->person.UnderGuardianship());
+
+  auto end = Parse(Entry(
+      8, "10915596784", "endringIVergemaal",
+      {{"egenskapshendelse",
+        boost::json::array{Change("vergemaalEllerFremtidsfullmakt", "opphoere", "", "v1")}}}));
+  auto after = ApplyFeedEntry(out->person, end);
+  ASSERT_TRUE(after) << after.error().message;
+  EXPECT_FALSE(after->person.UnderGuardianship());
+  EXPECT_TRUE(after->person.guardianship.empty());
+}
+
 }  // namespace
 }  // namespace proaktiv::registry

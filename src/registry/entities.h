@@ -1,9 +1,10 @@
 #pragma once
 
-// The register's entities ("entitet": navn, bostedsadresse, familierelasjon, …) as they appear
-// in a person document and in an event's "egenskapshendelse": how each is read from and written
-// to JSON, and how the four changes (registrereNy, korrigere, annullere, opphoere) act on a
-// Person. Stateless; safe from any thread.
+// The register's entities ("entitet": navn, bostedsadresse, familierelasjon,
+// vergemaalEllerFremtidsfullmakt, …) as they appear in a person document and in an event's
+// "egenskapshendelse": how each is read from and written to JSON (fields: entity_json.h), and
+// how the four changes (registrereNy, korrigere, annullere, opphoere) act on a Person. Stateless;
+// safe from any thread.
 
 #include <string>
 #include <string_view>

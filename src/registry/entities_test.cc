@@ -102,5 +102,116 @@ TEST(EntitiesTest, BadChangeLeavesThePersonUnchanged) {
   EXPECT_EQ(boost::json::serialize(PersonToJson(p)), before);
 }
 
+boost::json::object Verge(const std::string& type) {
+  return {{"type", type},
+          {"embete", "statsforvalterenIOsloOgViken"},
+          {"vergeEllerFullmektig",
+           {{"motpartsPersonidentifikator", "10915596784"},
+            {"navn", {{"fornavn", "Ola"}, {"etternavn", "Nordmann"}}},
+            {"omfang", "personligeOgOekonomiskeInteresser"},
+            {"omfangetErInnenPersonligOmraade", true}}}};
+}
+
+TEST(EntitiesTest, GuardianshipInTheDocument) {
+  auto doc = PersonDoc(kKari, "1972-09-13", "0301");
+  boost::json::object verge = Verge("voksen");
+  verge["metadata"] = testing::Meta("v1");
+  // Values the register may add later are kept as text.
+  boost::json::object future{
+      {"type", "nyTypeFraRegisteret"},
+      {"vergeEllerFullmektig",
+       {{"omfang", "nyttOmfang"}, {"omfangetErInnenPersonligOmraade", false}}},
+      {"metadata", testing::Meta("v2")}};
+  doc["vergemaalEllerFremtidsfullmakt"] = boost::json::array{verge, future};
+  auto p = PersonFromJson(doc);
+  ASSERT_TRUE(p) << p.error().message;
+  ASSERT_EQ(p->guardianship.size(), 2u);
+  const Guardianship& g = p->guardianship[0].value;
+  EXPECT_EQ(p->guardianship[0].fact_id, "v1");
+  EXPECT_EQ(g.type, "voksen");
+  EXPECT_EQ(g.embete, "statsforvalterenIOsloOgViken");
+  EXPECT_EQ(g.guardian_id, "10915596784");
+  EXPECT_EQ(g.guardian_name.given, "Ola");
+  EXPECT_EQ(g.guardian_name.family, "Nordmann");
+  EXPECT_EQ(g.scope, "personligeOgOekonomiskeInteresser");
+  EXPECT_TRUE(g.scope_within_personal);
+  EXPECT_EQ(p->guardianship[1].value.type, "nyTypeFraRegisteret");
+  EXPECT_EQ(p->guardianship[1].value.scope, "nyttOmfang");
+  EXPECT_TRUE(p->guardianship[1].value.guardian_id.empty());
+  EXPECT_TRUE(p->UnderGuardianship());
+  // The document is written back in the register's shape, field for field.
+  auto out = PersonToJson(*p);
+  EXPECT_EQ(boost::json::serialize(out.at("vergemaalEllerFremtidsfullmakt")),
+            boost::json::serialize(doc.at("vergemaalEllerFremtidsfullmakt")));
+  auto again = PersonFromJson(out);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(boost::json::serialize(PersonToJson(*again)), boost::json::serialize(out));
+  EXPECT_FALSE(Kari().UnderGuardianship());
+}
+
+TEST(EntitiesTest, GuardianshipErrorsNameTheField) {
+  Person p = Kari();
+  boost::json::object bad = Verge("voksen");
+  bad["vergeEllerFullmektig"].as_object()["omfangetErInnenPersonligOmraade"] = "ja";
+  auto status =
+      ApplyEntityChange(p, {"vergemaalEllerFremtidsfullmakt", Change::kRegister, "v1", "", bad}, 3);
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().message,
+            "registrereNy vergemaalEllerFremtidsfullmakt: vergeEllerFullmektig: field "
+            "'omfangetErInnenPersonligOmraade': expected a boolean, got string");
+  bad = Verge("voksen");
+  bad["vergeEllerFullmektig"].as_object()["navn"] = "Ola Nordmann";
+  status =
+      ApplyEntityChange(p, {"vergemaalEllerFremtidsfullmakt", Change::kRegister, "v1", "", bad}, 3);
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().message,
+            "registrereNy vergemaalEllerFremtidsfullmakt: vergeEllerFullmektig: field 'navn': "
+            "expected an object, got string");
+  bad = Verge("voksen");
+  bad["type"] = 1;
+  status =
+      ApplyEntityChange(p, {"vergemaalEllerFremtidsfullmakt", Change::kRegister, "v1", "", bad}, 3);
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().message,
+            "registrereNy vergemaalEllerFremtidsfullmakt: field 'type': expected a string, got "
+            "number");
+  EXPECT_TRUE(p.guardianship.empty());
+}
+
+TEST(EntitiesTest, GuardianshipRegisterCorrectCeaseAnnul) {
+  Person p = Kari();
+  const std::string entity = "vergemaalEllerFremtidsfullmakt";
+  ASSERT_TRUE(ApplyEntityChange(p, {entity, Change::kRegister, "v1", "", Verge("voksen")}, 10));
+  EXPECT_TRUE(p.UnderGuardianship());
+  ASSERT_TRUE(ApplyEntityChange(
+      p, {entity, Change::kCorrect, "v2", "v1", Verge("forvaltningUtenforVergemaal")}, 11));
+  ASSERT_EQ(p.guardianship.size(), 1u);
+  EXPECT_EQ(p.guardianship[0].fact_id, "v2");
+  EXPECT_EQ(p.guardianship[0].sequence, 11);
+  EXPECT_FALSE(p.UnderGuardianship());
+  ASSERT_TRUE(ApplyEntityChange(
+      p, {entity, Change::kRegister, "v3", "", Verge("stadfestetFremtidsfullmakt")}, 12));
+  EXPECT_TRUE(p.UnderGuardianship());
+  ASSERT_TRUE(ApplyEntityChange(p, {entity, Change::kCease, "", "v3", {}}, 13));
+  EXPECT_FALSE(p.UnderGuardianship());
+  ASSERT_EQ(p.guardianship.size(), 1u);
+  ASSERT_TRUE(ApplyEntityChange(p, {entity, Change::kAnnul, "", "v2", {}}, 14));
+  EXPECT_TRUE(p.guardianship.empty());
+  auto missing = ApplyEntityChange(p, {entity, Change::kCease, "", "v3", {}}, 15);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().message,
+            "opphoere vergemaalEllerFremtidsfullmakt: no fact 'v3' to opphoere");
+}
+
+TEST(EntitiesTest, WhichGuardianshipsRepresentThePerson) {
+  for (const char* type :
+       {"voksen", "mindreaarig", "midlertidigForVoksen", "midlertidigForMindreaarig",
+        "ensligMindreaarigAsylsoeker", "stadfestetFremtidsfullmakt", "nyTypeFraRegisteret", ""}) {
+    EXPECT_TRUE(RepresentsPerson(Guardianship{type, "", "", {}, "", false})) << type;
+  }
+  EXPECT_FALSE(
+      RepresentsPerson(Guardianship{"forvaltningUtenforVergemaal", "", "", {}, "", false}));
+}
+
 }  // namespace
 }  // namespace proaktiv::registry

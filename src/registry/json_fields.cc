@@ -68,6 +68,23 @@ Result<std::optional<CivilDate>> OptionalDate(const boost::json::object& o, std:
   return std::optional<CivilDate>(*d);
 }
 
+Result<std::optional<bool>> OptionalBool(const boost::json::object& o, std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return std::optional<bool>();
+  if (!v->is_bool()) {
+    return InvalidArgument(
+        fmt::format("field '{}': expected a boolean, got {}", key, JsonKindName(*v)));
+  }
+  return std::optional<bool>(v->get_bool());
+}
+
+Result<const boost::json::object*> OptionalObject(const boost::json::object& o,
+                                                  std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  if (v == nullptr || v->is_null()) return static_cast<const boost::json::object*>(nullptr);
+  return RequireObject(*v, fmt::format("field '{}'", key));
+}
+
 Result<CivilDate> RequireDate(const boost::json::object& o, std::string_view key) {
   PROAKTIV_ASSIGN_OR_RETURN(auto d, OptionalDate(o, key));
   if (!d) return InvalidArgument(fmt::format("field '{}' is missing", key));

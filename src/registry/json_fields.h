@@ -27,5 +27,9 @@ Result<CivilDate> RequireDate(const boost::json::object& o, std::string_view key
 Result<std::optional<std::string>> OptionalString(const boost::json::object& o,
                                                   std::string_view key);
 Result<std::optional<CivilDate>> OptionalDate(const boost::json::object& o, std::string_view key);
+Result<std::optional<bool>> OptionalBool(const boost::json::object& o, std::string_view key);
+// nullptr when absent or null.
+Result<const boost::json::object*> OptionalObject(const boost::json::object& o,
+                                                  std::string_view key);
 
 }  // namespace proaktiv::registry

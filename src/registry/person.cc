@@ -143,4 +143,13 @@ std::vector<std::string> Person::RelatedIds(RelationRole role) const {
   return out;
 }
 
+bool RepresentsPerson(const Guardianship& g) { return g.type != "forvaltningUtenforVergemaal"; }
+
+bool Person::UnderGuardianship() const {
+  for (const auto& f : guardianship) {
+    if (RepresentsPerson(f.value)) return true;
+  }
+  return false;
+}
+
 }  // namespace proaktiv::registry

@@ -130,6 +130,31 @@ struct CivilStatusFact {
   std::string related_id;               // relatertVedSivilstand
 };
 
+// A guardianship or a confirmed lasting power of attorney (vergemaalEllerFremtidsfullmakt).
+// The register's code values (type, embete, omfang) are kept as text: the register adds values
+// over time, and an unknown one must not stop intake.
+struct Guardianship {
+  // "voksen", "mindreaarig", "midlertidigForVoksen", "midlertidigForMindreaarig",
+  // "ensligMindreaarigAsylsoeker", "ensligMindreaarigFlyktning", "forvaltningUtenforVergemaal",
+  // "stadfestetFremtidsfullmakt", …; empty when the register gave none.
+  std::string type;
+  std::string embete;  // the statsforvalter office, e.g. "statsforvalterenIOsloOgViken"
+  // vergeEllerFullmektig: the guardian or attorney.
+  std::string guardian_id;   // motpartsPersonidentifikator; empty when not given
+  PersonName guardian_name;  // navn; all parts empty when not given
+  // omfang: "personligeOgOekonomiskeInteresser", "personligeInteresser",
+  // "oekonomiskeInteresser", "utlendingssakerPersonligeOgOekonomiskeInteresser", …
+  std::string scope;
+  bool scope_within_personal = false;  // omfangetErInnenPersonligOmraade
+};
+
+// True when the fact means that someone else acts for the person: every type except
+// "forvaltningUtenforVergemaal" (the statsforvalter manages money, but nobody is appointed to
+// act for the person). A stadfestet fremtidsfullmakt counts: the attorney acts for the person
+// as a guardian would. Unknown and missing types count too, so that a new kind of guardianship
+// is routed to a caseworker rather than treated as none.
+bool RepresentsPerson(const Guardianship& g);
+
 struct Person {
   std::vector<Fact<IdentityNumber>> identity_numbers;
   History<PersonName> name;
@@ -142,6 +167,8 @@ struct Person {
   std::vector<Fact<FamilyRelation>> relations;
   std::vector<Fact<ParentalResponsibility>> responsibility;
   History<CivilStatusFact> civil_status;
+  // Multi-valued; every fact is current: opphoere and annullere remove a fact.
+  std::vector<Fact<Guardianship>> guardianship;
 
   // The identity number in use (the last one registered as in use); empty if none.
   const std::string& id() const;
@@ -152,6 +179,10 @@ struct Person {
   bool is_dead() const { return !death.empty(); }
   // Ids of persons related with `role` (e.g. kBarn: this person's children).
   std::vector<std::string> RelatedIds(RelationRole role) const;
+  // True when a current guardianship fact represents the person (RepresentsPerson): the person
+  // is under guardianship (vergemål, for an adult or a minor) or has a confirmed lasting power
+  // of attorney. Says nothing about the parents' ordinary responsibility for a minor.
+  bool UnderGuardianship() const;
 };
 
 }  // namespace proaktiv::registry

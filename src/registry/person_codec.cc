@@ -5,7 +5,10 @@
 namespace proaktiv::registry {
 namespace {
 
-constexpr uint8_t kVersion = 1;
+// Version 1: the eleven fact lists up to civil status. Version 2 (written now) appends
+// guardianship; version 1 records still decode, with no guardianship.
+constexpr uint8_t kVersion = 2;
+constexpr uint8_t kOldestVersion = 1;
 
 class Writer {
  public:
@@ -186,6 +189,23 @@ void Get(Reader& r, CivilStatusFact& v) {
   v.related_id = r.Str();
 }
 
+void Put(Writer& w, const Guardianship& v) {
+  w.Str(v.type);
+  w.Str(v.embete);
+  w.Str(v.guardian_id);
+  Put(w, v.guardian_name);
+  w.Str(v.scope);
+  w.Byte(v.scope_within_personal);
+}
+void Get(Reader& r, Guardianship& v) {
+  v.type = r.Str();
+  v.embete = r.Str();
+  v.guardian_id = r.Str();
+  Get(r, v.guardian_name);
+  v.scope = r.Str();
+  v.scope_within_personal = r.Byte() != 0;
+}
+
 template <typename T>
 void PutFacts(Writer& w, const std::vector<Fact<T>>& facts) {
   w.Varint(facts.size());
@@ -206,10 +226,10 @@ void GetFacts(Reader& r, std::vector<Fact<T>>& facts) {
   }
 }
 
-// Visits the person's fact lists in storage order (the order must never change within a
-// format version).
+// Visits the person's fact lists of format `version` in storage order (the order must never
+// change; a new version only appends lists).
 template <typename P, typename Fn>
-void ForEachFactList(P& p, Fn&& fn) {
+void ForEachFactList(P& p, uint8_t version, Fn&& fn) {
   fn(p.identity_numbers);
   fn(p.name.facts);
   fn(p.sex.facts);
@@ -221,6 +241,7 @@ void ForEachFactList(P& p, Fn&& fn) {
   fn(p.relations);
   fn(p.responsibility);
   fn(p.civil_status.facts);
+  if (version >= 2) fn(p.guardianship);
 }
 
 }  // namespace
@@ -228,18 +249,18 @@ void ForEachFactList(P& p, Fn&& fn) {
 std::string EncodePerson(const Person& person) {
   Writer w;
   w.Byte(kVersion);
-  ForEachFactList(person, [&](const auto& facts) { PutFacts(w, facts); });
+  ForEachFactList(person, kVersion, [&](const auto& facts) { PutFacts(w, facts); });
   return w.Take();
 }
 
 Result<Person> DecodePerson(std::string_view bytes) {
   Reader r(bytes);
   uint8_t version = r.Byte();
-  if (!r.ok() || version != kVersion) {
+  if (!r.ok() || version < kOldestVersion || version > kVersion) {
     return DataLoss("stored person: unknown format version " + std::to_string(version));
   }
   Person person;
-  ForEachFactList(person, [&](auto& facts) { GetFacts(r, facts); });
+  ForEachFactList(person, version, [&](auto& facts) { GetFacts(r, facts); });
   if (!r.ok() || !r.done()) return DataLoss("stored person: truncated or corrupt record");
   return person;
 }

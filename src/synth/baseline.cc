@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "synth/geography.h"
+#include "synth/guardianship.h"
 #include "synth/households.h"
 #include "synth/person_builder.h"
 
@@ -58,6 +59,7 @@ Result<Baseline> MakeBaseline(const std::vector<int>& kommuner, CivilDate refere
       int k = kommuner[order[j]];
       parts[order[j]] =
           GenerateKommune(seed, k, Kommuner()[static_cast<size_t>(k)].population, reference);
+      AssignGuardianship(parts[order[j]], seed, k, reference);
       int64_t d = ++done;
       if (progress) {
         std::lock_guard<std::mutex> lock(progress_mu);

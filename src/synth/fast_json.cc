@@ -35,13 +35,17 @@ void Str(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// Writes ,"key":"value" (or without the comma for the first field).
-void Field(std::string& out, bool& first, std::string_view key, std::string_view value) {
+// Writes ,"key": (or without the comma for the first field); the value follows.
+void Key(std::string& out, bool& first, std::string_view key) {
   if (!first) out += ',';
   first = false;
   out += '"';
   out.append(key);  // keys are the register's field names: plain ASCII, nothing to escape
   out.append("\":");
+}
+// Writes ,"key":"value".
+void Field(std::string& out, bool& first, std::string_view key, std::string_view value) {
+  Key(out, first, key);
   Str(out, value);
 }
 void Optional(std::string& out, bool& first, std::string_view key, std::string_view value) {
@@ -96,6 +100,29 @@ void Fields(std::string& out, bool& f, const CivilStatusFact& v) {
   Optional(out, f, "relatertVedSivilstand", v.related_id);
 }
 
+void Fields(std::string& out, bool& f, const Guardianship& v) {
+  Optional(out, f, "type", v.type);
+  Optional(out, f, "embete", v.embete);
+  Key(out, f, "vergeEllerFullmektig");
+  out += '{';
+  bool inner = true;
+  Optional(out, inner, "motpartsPersonidentifikator", v.guardian_id);
+  const PersonName& n = v.guardian_name;
+  if (!n.given.empty() || !n.middle.empty() || !n.family.empty()) {
+    Key(out, inner, "navn");
+    out += '{';
+    bool name_first = true;
+    Optional(out, name_first, "fornavn", n.given);
+    Optional(out, name_first, "mellomnavn", n.middle);
+    Optional(out, name_first, "etternavn", n.family);
+    out += '}';
+  }
+  Optional(out, inner, "omfang", v.scope);
+  Key(out, inner, "omfangetErInnenPersonligOmraade");
+  out += v.scope_within_personal ? "true" : "false";
+  out += '}';
+}
+
 template <typename T>
 void Entity(std::string& out, bool& first_entity, std::string_view name,
             const std::vector<Fact<T>>& facts) {
@@ -135,6 +162,7 @@ void AppendPersonJson(std::string& out, const Person& p) {
   Entity(out, first, "familierelasjon", p.relations);
   Entity(out, first, "foreldreansvar", p.responsibility);
   Entity(out, first, "sivilstand", p.civil_status.facts);
+  Entity(out, first, "vergemaalEllerFremtidsfullmakt", p.guardianship);
   out += '}';
 }
 

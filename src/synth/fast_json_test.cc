@@ -12,6 +12,7 @@ namespace proaktiv::synth {
 namespace {
 
 TEST(FastJson, MatchesTheReferenceEncoderByteForByte) {
+  int under_guardianship = 0;
   auto k = ResolveKommuner(false, {"1151", "4629"});
   auto base = MakeBaseline(*k, *CivilDate::FromYmd(2024, 1, 1), 11, 2, {});
   ASSERT_TRUE(base);
@@ -26,7 +27,12 @@ TEST(FastJson, MatchesTheReferenceEncoderByteForByte) {
       p.relations.push_back({"x", 5, r});
       p.death.facts.push_back({"y", 6, registry::Death{*CivilDate::FromYmd(2024, 3, 3)}});
       p.name.facts.back().value.middle = "Ø\"q\\";
+      registry::Guardianship g{"midlertidigForVoksen",  "",   "10915596784", {"Å\"", "", "Berg"},
+                               "oekonomiskeInteresser", false};
+      p.guardianship.push_back({"z", 7, g});
+      p.guardianship.push_back({"w", 8, registry::Guardianship{}});
     }
+    under_guardianship += !p.guardianship.empty() && i % 7 != 0;
     std::string fast;
     AppendPersonJson(fast, p);
     ASSERT_EQ(fast, boost::json::serialize(registry::PersonToJson(p)));
@@ -36,6 +42,7 @@ TEST(FastJson, MatchesTheReferenceEncoderByteForByte) {
     e.SetDocument(registry::PersonToJson(p));
     ASSERT_EQ(line, e.Line());
   }
+  EXPECT_GT(under_guardianship, 0);  // the baseline's own guardianship facts were compared too
 }
 
 }  // namespace

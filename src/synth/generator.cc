@@ -171,10 +171,12 @@ Result<GenerateResult> Generate(const GenerateOptions& options, Progress& progre
     std::map<std::string, int64_t> by_status;
     int64_t d_numbers = 0;
     int64_t protected_addresses = 0;
+    int64_t under_guardianship = 0;
     for (const SynthPerson& p : pop.persons) {
       ++by_status[p.Has(PersonFlag::kDNumber) ? "midlertidig" : "bosatt"];
       d_numbers += p.Has(PersonFlag::kDNumber);
       protected_addresses += p.protection != registry::AddressProtection::kUgradert;
+      under_guardianship += p.guardianship != 0;
     }
 
     // feed.jsonl, simulated on a copy (the database thread still reads the baseline).
@@ -201,6 +203,7 @@ Result<GenerateResult> Generate(const GenerateOptions& options, Progress& progre
     summary["persons_by_status"] = std::move(status);
     summary["d_numbers"] = d_numbers;
     summary["protected_addresses"] = protected_addresses;
+    summary["under_guardianship"] = under_guardianship;
     summary["contact_records"] = contact_records;
     summary["baseline_sequences"] = boost::json::array{n > 0 ? 1 : 0, n};
     summary["feed_sequences"] = boost::json::array{n + 1, counts.last_sequence};

@@ -106,6 +106,9 @@ TEST(Generate, EveryLineParsesAndAppliesInOrder) {
   EXPECT_GT(annulments, 0);
   EXPECT_GT(types["personErDoed"], 0);
   EXPECT_GT(types["endringISivilstand"], 0);
+  int under_guardianship = 0;
+  for (const auto& [id, person] : registry) under_guardianship += person.UnderGuardianship();
+  EXPECT_GT(under_guardianship, 0);
 
   // population.db holds the same baseline as population.jsonl.
   auto store = store::OpenSqliteStore(dir + "/population.db");

@@ -2,6 +2,7 @@
 
 #include "registry/entities.h"
 #include "synth/geography.h"
+#include "synth/guardianship.h"
 #include "synth/names.h"
 
 namespace proaktiv::synth {
@@ -99,6 +100,9 @@ Person BuildPerson(const Population& pop, int32_t index, int64_t sequence, int64
     if (!holds) continue;
     ParentalResponsibility r{kind_of(child), "", id_of(c)};
     out.responsibility.push_back(MakeFact(sequence, n++, fact_sequence, r));
+  }
+  if (p.guardianship != 0) {
+    out.guardianship.push_back(MakeFact(sequence, n++, fact_sequence, GuardianshipOf(p)));
   }
   return out;
 }

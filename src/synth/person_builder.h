@@ -7,7 +7,8 @@
 // the facts are numbered in a fixed order so that others can refer to them later:
 //   1 identifikasjonsnummer, 2 navn, 3 kjoenn, 4 foedsel, 5 folkeregisterpersonstatus,
 //   6 bostedsadresse, 7 adressebeskyttelse (only when graded), 8 sivilstand,
-//   9… familierelasjon (parents, then children at home), then foreldreansvar.
+//   9… familierelasjon (parents, then children at home), then foreldreansvar, then
+//   vergemaalEllerFremtidsfullmakt (only under guardianship).
 // Stateless; safe from any thread as long as the population is not being changed.
 
 #include <cstdint>

@@ -61,8 +61,9 @@ struct SynthPerson {
   registry::AddressProtection protection = registry::AddressProtection::kUgradert;
   Custody custody = Custody::kNone;
   uint8_t flags = 0;
-  FactRef name_fact;     // the current navn fact
-  FactRef address_fact;  // the current bostedsadresse fact
+  uint8_t guardianship = 0;  // 0: none; else a statsforvalter office (synth/guardianship.h)
+  FactRef name_fact;         // the current navn fact
+  FactRef address_fact;      // the current bostedsadresse fact
 
   bool Has(PersonFlag f) const { return (flags & static_cast<uint8_t>(f)) != 0; }
   void Set(PersonFlag f) { flags |= static_cast<uint8_t>(f); }
