@@ -6,6 +6,7 @@
 #include "cli/gen_command.h"
 #include "cli/id_command.h"
 #include "cli/ingest_command.h"
+#include "cli/run_command.h"
 #include "common/logging.h"
 
 int main(int argc, char** argv) {
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterIngestCommand(app);
   proaktiv::cli::RegisterGenCommand(app);
   proaktiv::cli::RegisterDmnCommands(app);
+  proaktiv::cli::RegisterRunCommands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -52,6 +52,17 @@
 
 namespace proaktiv::engine {
 
+// A decision-table row that fired: which, why (its description), on which values.
+struct FiredRule {
+  std::string decision;  // the DRG decision whose logic holds the table
+  std::string hit_policy;
+  int row = 0;  // 1-based
+  std::string rule_id;
+  std::string description;
+  std::vector<std::pair<std::string, feel::Value>> inputs;   // the table's input values
+  std::vector<std::pair<std::string, feel::Value>> outputs;  // by output name
+};
+
 // The outcome of deciding a service for one person.
 struct Decision {
   bool eligible = false;
@@ -63,6 +74,7 @@ struct Decision {
   // The DMN inputs as they were given, in input-name order (for the explanation).
   std::vector<std::pair<std::string, feel::Value>> inputs;
   std::vector<std::string> messages;  // DMN notes on nulls and coercions
+  std::vector<FiredRule> rules;       // the rows that decided Eligible and Reason
 };
 
 // A message rendered in one language.

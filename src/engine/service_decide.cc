@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
+#include "dmn/evaluation_trace.h"
 #include "dmn/json_values.h"
 #include "engine/service_bundle.h"
 #include "engine/text_template.h"
@@ -22,6 +25,30 @@ std::string TextOf(const feel::Value& v) {
   }
   if (v.is_null()) return "";
   return v.ToString();
+}
+
+// Every decision-table row that fired while deciding, with the values the table saw.
+std::vector<FiredRule> RulesFired(const dmn::EvaluationTrace& trace) {
+  std::vector<FiredRule> out;
+  for (const dmn::DecisionTrace& decision : trace.decisions) {
+    for (const dmn::TableTrace& table : decision.tables) {
+      for (const dmn::TableRowTrace& row : table.matched_rows) {
+        FiredRule r;
+        r.decision = decision.name;
+        r.hit_policy = table.hit_policy;
+        r.row = row.index;
+        r.rule_id = row.rule_id;
+        r.description = row.description;
+        for (size_t i = 0; i < row.outputs.size(); ++i) {
+          std::string name = i < table.output_names.size() ? table.output_names[i] : "";
+          r.outputs.emplace_back(std::move(name), row.outputs[i]);
+        }
+        r.inputs = table.inputs;
+        out.push_back(std::move(r));
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -62,10 +89,15 @@ Result<Decision> ServiceBundle::Decide(const registry::Person& person, const Per
                                           notes));
   };
 
-  PROAKTIV_ASSIGN_OR_RETURN(dmn::Outcome eligible, model_->EvaluateDecision("Eligible", inputs));
+  // Eligible and Reason in one pass (they share the assessment), traced for the explanation.
+  static const std::array<std::string, 2> kVerdict = {"Eligible", "Reason"};
+  dmn::EvaluationTrace trace;
+  PROAKTIV_ASSIGN_OR_RETURN(auto verdict, model_->EvaluateDecisions(kVerdict, inputs, &trace));
+  dmn::Outcome& eligible = verdict[0];
+  dmn::Outcome& reason = verdict[1];
   if (!eligible.value.is(feel::ValueKind::kBoolean)) return fail("Eligible", eligible, "a boolean");
   d.eligible = eligible.value.AsBoolean();
-  PROAKTIV_ASSIGN_OR_RETURN(dmn::Outcome reason, model_->EvaluateDecision("Reason", inputs));
+  d.rules = RulesFired(trace);
   if (!reason.value.is(feel::ValueKind::kString)) return fail("Reason", reason, "a string");
   d.reason = std::string(reason.value.AsString());
   auto code = definition_.reasons.find(d.reason);

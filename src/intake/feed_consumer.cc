@@ -196,6 +196,7 @@ Result<IntakeReport> FeedConsumer::Consume(
         outcome->known_event_type ? store::EventStatus::kApplied : store::EventStatus::kUnknownType,
         std::string()};
     if (!outcome->known_event_type || !outcome->unknown_entities.empty()) event.body = line;
+    event.revisions = outcome->corrections + outcome->annulments;
     batch.AddEvent(new_slot, std::move(event));
     batch.NoteSequence(entry->sequence);
     pointer = entry->sequence;

@@ -18,5 +18,6 @@ std::span<const Migration> SqliteMigrations();
 
 // The embedded migration texts (generated from the .sql files).
 extern const std::string_view kSqlite0001Registry;
+extern const std::string_view kSqlite0002Engine;
 
 }  // namespace proaktiv::store

@@ -11,9 +11,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "registry/person.h"
+#include "store/engine_store.h"
 
 namespace proaktiv::store {
 
@@ -33,7 +35,8 @@ struct StoredEvent {
   std::string event_type;
   std::string timestamp;
   EventStatus status = EventStatus::kApplied;
-  std::string body;  // the entry as received (JSON); empty when not kept (see the schema)
+  std::string body;   // the entry as received (JSON); empty when not kept (see the schema)
+  int revisions = 0;  // changes that corrected or annulled earlier facts
 };
 
 struct RegistryCounts {
@@ -53,6 +56,7 @@ class RegistryStore {
 
   // Finds a person by any of their identity numbers, current or ceased.
   virtual Result<std::optional<StoredPerson>> FindPerson(std::string_view identity_number) = 0;
+  virtual Result<std::optional<StoredPerson>> FindPersonByKey(int64_t key) = 0;
   // Inserts (key 0) or replaces a person; returns the key. Registers every identity number the
   // person has, so that FindPerson works by old numbers too.
   virtual Result<int64_t> PutPerson(int64_t key, const registry::Person& person) = 0;
@@ -66,12 +70,19 @@ class RegistryStore {
 
   virtual Status AppendEvent(const StoredEvent& event) = 0;
   virtual Result<bool> HasEvent(std::string_view feed, int64_t sequence) = 0;
+  // Events of `feed` with a sequence above `after`, in sequence order, at most `limit`;
+  // bodies are not read.
+  virtual Result<std::vector<StoredEvent>> EventsAfter(std::string_view feed, int64_t after,
+                                                       int limit) = 0;
 
   // The last sequence number applied from `feed` (0 when none).
   virtual Result<int64_t> GetPointer(std::string_view feed) = 0;
   virtual Status SetPointer(std::string_view feed, int64_t sequence) = 0;
 
   virtual Result<RegistryCounts> Counts() = 0;
+
+  // The engine's tables in the same database; they share this store's transaction.
+  virtual EngineStore& engine() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to

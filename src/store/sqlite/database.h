@@ -58,6 +58,8 @@ class Database {
   Result<Statement> Prepare(std::string_view sql);
   Error LastError(std::string_view what) const;
   int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int Changes() const { return sqlite3_changes(db_); }
 
  private:
   explicit Database(sqlite3* db) : db_(db) {}

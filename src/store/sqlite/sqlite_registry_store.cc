@@ -9,6 +9,7 @@
 #include "registry/person_codec.h"
 #include "store/migrations.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/sqlite_engine_store.h"
 #include "store/store.h"
 
 namespace proaktiv::store {
@@ -66,8 +67,15 @@ class SqliteRegistryStore final : public RegistryStore {
         put_identity_,
         db_.Prepare("INSERT OR IGNORE INTO identities (number, person_key) VALUES (?, ?)"));
     PROAKTIV_ASSIGN_OR_RETURN(
-        insert_event_, db_.Prepare("INSERT INTO feed_events (feed, sequence, person_key, "
-                                   "event_type, timestamp, status, body) VALUES (?,?,?,?,?,?,?)"));
+        insert_event_,
+        db_.Prepare("INSERT INTO feed_events (feed, sequence, person_key, event_type, "
+                    "timestamp, status, body, revisions) VALUES (?,?,?,?,?,?,?,?)"));
+    PROAKTIV_ASSIGN_OR_RETURN(find_key_, db_.Prepare("SELECT doc FROM persons WHERE key = ?"));
+    PROAKTIV_ASSIGN_OR_RETURN(
+        events_after_,
+        db_.Prepare("SELECT sequence, person_key, event_type, timestamp, status, revisions FROM "
+                    "feed_events WHERE feed = ? AND sequence > ? ORDER BY sequence LIMIT ?"));
+    PROAKTIV_ASSIGN_OR_RETURN(engine_, sqlite::MakeSqliteEngineStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(
         has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
     PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
@@ -92,6 +100,19 @@ class SqliteRegistryStore final : public RegistryStore {
     int64_t key = find_identity_.ColumnInt(0);
     auto person = DecodePerson(key, find_identity_.ColumnBlob(1));
     find_identity_.Reset();
+    if (!person) return tl::unexpected(person.error());
+    return std::optional<StoredPerson>(StoredPerson{key, std::move(*person)});
+  }
+
+  Result<std::optional<StoredPerson>> FindPersonByKey(int64_t key) override {
+    find_key_.Bind(1, key);
+    PROAKTIV_ASSIGN_OR_RETURN(bool found, find_key_.Step());
+    if (!found) {
+      find_key_.Reset();
+      return std::optional<StoredPerson>();
+    }
+    auto person = DecodePerson(key, find_key_.ColumnBlob(0));
+    find_key_.Reset();
     if (!person) return tl::unexpected(person.error());
     return std::optional<StoredPerson>(StoredPerson{key, std::move(*person)});
   }
@@ -166,6 +187,7 @@ class SqliteRegistryStore final : public RegistryStore {
     } else {
       insert_event_.Bind(7, e.body);
     }
+    insert_event_.Bind(8, int64_t{e.revisions});
     return insert_event_.Run();
   }
 
@@ -174,6 +196,32 @@ class SqliteRegistryStore final : public RegistryStore {
     PROAKTIV_ASSIGN_OR_RETURN(bool found, has_event_.Step());
     has_event_.Reset();
     return found;
+  }
+
+  Result<std::vector<StoredEvent>> EventsAfter(std::string_view feed, int64_t after,
+                                               int limit) override {
+    events_after_.Bind(1, feed).Bind(2, after).Bind(3, int64_t{limit});
+    std::vector<StoredEvent> out;
+    for (;;) {
+      auto row = events_after_.Step();
+      if (!row) {
+        events_after_.Reset();
+        return tl::unexpected(row.error());
+      }
+      if (!*row) break;
+      StoredEvent e;
+      e.sequence = events_after_.ColumnInt(0);
+      e.feed = std::string(feed);
+      e.person_key = events_after_.ColumnIsNull(1) ? 0 : events_after_.ColumnInt(1);
+      e.event_type = std::string(events_after_.ColumnText(2));
+      e.timestamp = std::string(events_after_.ColumnText(3));
+      e.status = events_after_.ColumnText(4) == "applied" ? EventStatus::kApplied
+                                                          : EventStatus::kUnknownType;
+      e.revisions = static_cast<int>(events_after_.ColumnInt(5));
+      out.push_back(std::move(e));
+    }
+    events_after_.Reset();
+    return out;
   }
 
   Result<int64_t> GetPointer(std::string_view feed) override {
@@ -210,6 +258,8 @@ class SqliteRegistryStore final : public RegistryStore {
     return counts;
   }
 
+  EngineStore& engine() override { return *engine_; }
+
  private:
   // Inserts (key 0) or updates the person's row, without its identity numbers.
   Result<int64_t> WritePersonRow(int64_t key, const registry::Person& person) {
@@ -235,8 +285,9 @@ class SqliteRegistryStore final : public RegistryStore {
   }
 
   Database db_;
-  Statement find_identity_, insert_person_, update_person_, put_identity_, insert_event_,
-      has_event_, get_pointer_, set_pointer_;
+  Statement find_identity_, find_key_, insert_person_, update_person_, put_identity_, insert_event_,
+      has_event_, events_after_, get_pointer_, set_pointer_;
+  std::unique_ptr<EngineStore> engine_;
 };
 
 }  // namespace

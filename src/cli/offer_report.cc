@@ -1,0 +1,123 @@
+#include "cli/offer_report.h"
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <boost/json.hpp>
+
+#include "common/svg_chart.h"
+#include "dmn/json_values.h"
+#include "engine/field_extractor.h"
+#include "registry/kommune.h"
+
+namespace proaktiv::cli {
+
+void PrintOutcomeTable(const engine::EngineReport& report) {
+  using engine::Outcome;
+  const Outcome columns[] = {Outcome::kOffered,       Outcome::kNotEligible, Outcome::kCaseworker,
+                             Outcome::kHeld,          Outcome::kOptedOut,    Outcome::kDisabled,
+                             Outcome::kUpdated,       Outcome::kWithdrawn,   Outcome::kExpired,
+                             Outcome::kAlreadyOffered};
+  fmt::print("{:<22}", "service");
+  for (Outcome c : columns) fmt::print(" {:>12}", engine::Name(c));
+  fmt::print("\n");
+  for (const auto& [service, counts] : report.by_service) {
+    fmt::print("{:<22}", service);
+    for (Outcome c : columns) {
+      auto it = counts.find(c);
+      fmt::print(" {:>12}", it == counts.end() ? 0 : it->second);
+    }
+    fmt::print("\n");
+  }
+}
+
+Status PrintOffersPerMonth(store::EngineStore& offers, const std::string& chart_file,
+                           const std::string& title) {
+  PROAKTIV_ASSIGN_OR_RETURN(auto counts, offers.CountOffers());
+  std::set<std::string> months;
+  std::map<std::string, std::map<std::string, int64_t>> by_service;  // service → month → n
+  for (const auto& c : counts) {
+    if (c.kind != store::OfferKind::kOffer) continue;
+    months.insert(c.month);
+    by_service[c.service][c.month] += c.count;
+  }
+  fmt::print("\noffers per month (decided):\n{:<22}", "service");
+  for (const auto& m : months) fmt::print(" {:>8}", m);
+  fmt::print(" {:>9}\n", "total");
+  ChartSpec chart;
+  chart.title = title;
+  chart.y_label = "offers";
+  chart.kind = ChartSpec::Kind::kStackedBar;
+  chart.categories.assign(months.begin(), months.end());
+  for (const auto& [service, per_month] : by_service) {
+    fmt::print("{:<22}", service);
+    ChartSeries series{service, {}};
+    int64_t total = 0;
+    for (const auto& m : months) {
+      auto it = per_month.find(m);
+      int64_t n = it == per_month.end() ? 0 : it->second;
+      total += n;
+      series.values.push_back(static_cast<double>(n));
+      fmt::print(" {:>8}", n);
+    }
+    fmt::print(" {:>9}\n", total);
+    chart.series.push_back(std::move(series));
+  }
+  if (chart_file.empty() || chart.categories.empty()) return {};
+  PROAKTIV_ASSIGN_OR_RETURN(std::string svg, RenderSvgChart(chart));
+  std::ofstream out(chart_file);
+  if (!(out << svg)) return Unavailable(fmt::format("cannot write chart '{}'", chart_file));
+  fmt::print("chart: {}\n", chart_file);
+  return {};
+}
+
+Status PrintSampleOffers(store::RegistryStore& store, const engine::ServiceLibrary& library,
+                         int count) {
+  if (count <= 0) return {};
+  std::vector<store::OfferRecord> samples;
+  std::set<std::string> seen;
+  PROAKTIV_RETURN_IF_ERROR(store.engine().ForEachOffer([&](const store::OfferRecord& o) {
+    if (o.kind == store::OfferKind::kOffer && seen.insert(o.service).second) samples.push_back(o);
+    return static_cast<int>(samples.size()) < count;
+  }));
+  for (const auto& brief : samples) {
+    PROAKTIV_ASSIGN_OR_RETURN(auto found, store.engine().FindOfferById(brief.id));
+    if (!found) continue;
+    const store::OfferRecord* offer = &*found;
+    const engine::ServiceBundle* bundle = library.Find(offer->service);
+    if (bundle == nullptr || offer->recipients.empty()) continue;
+    PROAKTIV_ASSIGN_OR_RETURN(auto recipient, store.FindPersonByKey(offer->recipients[0]));
+    auto doc = boost::json::parse(offer->decision_json).as_object();
+    const auto& ex = doc["explanation"].as_object();
+    // Re-render the message from the stored decision as delivery will.
+    engine::Decision d;
+    d.reason = std::string(ex.at("reason").as_string());
+    for (std::string_view lang : catalog::kLanguages) {
+      *d.reason_text.Mutable(lang) = std::string(ex.at("reason_text").at(lang).as_string());
+    }
+    d.application = dmn::JsonToFeel(doc["application"], nullptr);
+    if (offer->deadline_day) d.deadline = CivilDate::FromDays(*offer->deadline_day);
+    const auto params = bundle->ParametersFor(offer->kommunenummer);
+    const registry::Kommune* k = registry::FindKommune(offer->kommunenummer);
+    PROAKTIV_ASSIGN_OR_RETURN(
+        auto message,
+        bundle->Render(d, "offer", "nb", recipient ? engine::FullName(recipient->person) : "",
+                       params, k ? k->name : offer->kommunenummer));
+    fmt::print("\n── offer {} · {} · {} · decided {} · {}\n", offer->id, offer->service,
+               offer->occurrence, CivilDate::FromDays(offer->decided_day).ToString(),
+               store::Name(offer->state));
+    fmt::print("   {}\n   {}\n", message.subject, message.body);
+    fmt::print("   why: {} ({})\n", ex.at("reason_text").at("en").as_string(),
+               ex.at("legal_basis").at("reference").as_string());
+    for (const auto& rule : ex.at("rules").as_array()) {
+      const auto& r = rule.as_object();
+      fmt::print("   rule: {} row {} — {}\n", r.at("decision").as_string(),
+                 boost::json::serialize(r.at("row")), r.at("description").as_string());
+    }
+  }
+  return {};
+}
+
+}  // namespace proaktiv::cli

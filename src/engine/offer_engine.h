@@ -1,0 +1,73 @@
+#pragma once
+
+// The proactive engine at run time: from register events and dates to offers.
+//
+//   auto library = engine::LoadLibrary("services", catalog);
+//   engine::OfferEngine engine(*store, *library);
+//   engine.IndexPopulation(today);          // once, after a bulk load of the registry
+//   // then, after every intake (or once a day):
+//   auto report = engine.RunThrough(today); // Result<EngineReport>
+//
+// RunThrough(day) does, in this order, each in batched transactions that also carry the
+// engine's progress, so a crash or a replay never makes an offer twice or loses one:
+//   1. feed events the registry has applied since the engine's pointer ("engine:<feed>"),
+//      in sequence order, up to those dated after `day`. For each event: the person's
+//      date-index entries are (re)written; open offers about the person — and, after a
+//      correction or annulment, about their parents, children and spouse, withdrawn offers
+//      included — are re-decided (engine/offer_decider.h); every event trigger matching the event
+//      type fires for its subjects, at once ("event:<sequence>"), later through the date index
+//      (delay_days), or, for catch_up triggers, only when a date trigger of the service fell due
+//      within the past year (joining that occurrence);
+//   2. the date index through `day`: each entry still supported by the person's current data
+//      is considered (occurrence "date:<year>"), stale entries are dropped;
+//   3. open offers whose deadline has passed expire.
+// Work is proportional to the events and the entries due, never to the population.
+//
+// Not thread-safe: one engine per store.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "common/civil_date.h"
+#include "common/result.h"
+#include "engine/engine_report.h"
+#include "engine/service_bundle.h"
+#include "store/store.h"
+
+namespace proaktiv::engine {
+
+struct EngineOptions {
+  std::string feed = "freg";
+  int batch = 2000;           // events or index entries per transaction
+  bool keep_records = false;  // keep one OutcomeRecord per decision in the report
+};
+
+class OfferEngine {
+ public:
+  OfferEngine(store::RegistryStore& store, const ServiceLibrary& library,
+              EngineOptions options = {});
+
+  Result<EngineReport> RunThrough(CivilDate day);
+
+  // Writes the date-index entries due on or after `from` for every person in the store.
+  // `progress` (optional) gets the number of persons done. Returns the number of entries.
+  Result<int64_t> IndexPopulation(CivilDate from,
+                                  const std::function<void(int64_t)>& progress = {});
+
+  // Records the person's choice for `service`; opting out withdraws the open offers of that
+  // service sent to them (or about them) when nobody else receives them.
+  Result<EngineReport> SetOptOut(int64_t person_key, const std::string& service, bool opted_out,
+                                 CivilDate today);
+
+ private:
+  Status ProcessEvents(CivilDate day, EngineReport& report);
+  Status ProcessDue(CivilDate day, EngineReport& report);
+  Status ExpireOffers(CivilDate day, EngineReport& report);
+
+  store::RegistryStore& store_;
+  const ServiceLibrary& library_;
+  EngineOptions options_;
+};
+
+}  // namespace proaktiv::engine
