@@ -36,7 +36,8 @@ Result<PeriodRunResult> RunPeriod(store::RegistryStore& store,
                                   const PeriodRunOptions& options, Progress& progress) {
   PeriodRunResult result;
   result.report.keep_records = options.keep_records;
-  engine::OfferEngine engine(store, library, {"freg", 2000, options.keep_records});
+  engine::OfferEngine engine(store, library,
+                             {"freg", 2000, options.keep_records, options.kommuner});
 
   PROAKTIV_ASSIGN_OR_RETURN(int64_t indexed, store.GetPointer(kIndexedPointer));
   if (indexed == 0) {

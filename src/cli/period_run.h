@@ -6,6 +6,7 @@
 // date index. Shared by `proaktiv run` and `proaktiv simulate`.
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "common/civil_date.h"
@@ -22,6 +23,7 @@ struct PeriodRunOptions {
   CivilDate until;        // inclusive
   std::string feed_file;  // optional: feed lines (JSON), in sequence order
   bool keep_records = false;
+  std::set<std::string> kommuner;  // when not empty, only subjects living there
 };
 
 struct PeriodRunResult {

@@ -12,6 +12,7 @@
 #include "cli/offer_report.h"
 #include "cli/period_run.h"
 #include "common/national_id.h"
+#include "registry/kommune.h"
 
 namespace proaktiv::cli {
 namespace {
@@ -21,9 +22,11 @@ struct RunArgs {
   std::string feed;
   std::string from;
   std::string until;
-  std::string services = "services";
+  std::string library = "services";
+  std::vector<std::string> services;  // when not empty, only these
+  std::vector<std::string> kommuner;  // when not empty, only subjects living there
   std::string catalog = "catalog/catalog.yaml";
-  std::string compare_services;
+  std::string compare_library;
   std::string chart;
   int explain = 3;
 };
@@ -38,9 +41,13 @@ struct Loaded {
   engine::ServiceLibrary library;
 };
 
-Result<Loaded> LoadServices(const std::string& catalog_file, const std::string& services) {
+Result<Loaded> LoadServices(const std::string& catalog_file, const std::string& dir,
+                            const std::vector<std::string>& only) {
   PROAKTIV_ASSIGN_OR_RETURN(auto catalog, catalog::Catalog::LoadFile(catalog_file));
-  PROAKTIV_ASSIGN_OR_RETURN(auto library, engine::LoadLibrary(services, catalog));
+  PROAKTIV_ASSIGN_OR_RETURN(auto library, engine::LoadLibrary(dir, catalog));
+  if (!only.empty()) {
+    PROAKTIV_ASSIGN_OR_RETURN(library, library.Only(only));
+  }
   return Loaded{std::move(catalog), std::move(library)};
 }
 
@@ -52,6 +59,12 @@ Result<PeriodRunOptions> Period(const RunArgs& args) {
     return InvalidArgument(fmt::format("--until {} is before --from {}", args.until, args.from));
   }
   options.feed_file = args.feed;
+  for (const std::string& k : args.kommuner) {
+    if (registry::FindKommune(k) == nullptr) {
+      return InvalidArgument(fmt::format("--kommune {}: not one of the 357 kommuner", k));
+    }
+    options.kommuner.insert(k);
+  }
   return options;
 }
 
@@ -81,7 +94,7 @@ void PrintTimes(const PeriodRunResult& r) {
 int Run(const RunArgs& args) {
   auto period = Period(args);
   if (!period) return Fail(period.error());
-  auto loaded = LoadServices(args.catalog, args.services);
+  auto loaded = LoadServices(args.catalog, args.library, args.services);
   if (!loaded) return Fail(loaded.error());
   auto result = RunOn(args.db, loaded->library, *period);
   if (!result) return Fail(result.error());
@@ -161,7 +174,7 @@ void PrintDiff(const std::map<OfferKey, std::string>& base,
 int Simulate(const RunArgs& args) {
   auto period = Period(args);
   if (!period) return Fail(period.error());
-  auto loaded = LoadServices(args.catalog, args.services);
+  auto loaded = LoadServices(args.catalog, args.library, args.services);
   if (!loaded) return Fail(loaded.error());
   const auto scratch =
       std::filesystem::temp_directory_path() / fmt::format("proaktiv-simulate-{}", ::getpid());
@@ -189,15 +202,15 @@ int Simulate(const RunArgs& args) {
       (void)PrintSampleOffers(**store, loaded->library, args.explain);
     }
   }
-  if (!args.compare_services.empty()) {
-    auto other = LoadServices(args.catalog, args.compare_services);
+  if (!args.compare_library.empty()) {
+    auto other = LoadServices(args.catalog, args.compare_library, args.services);
     const std::string other_db = (scratch / "changed.db").string();
     if (!other || !CopyDatabase(args.db, other_db)) {
       cleanup();
       return Fail(other ? Error{ErrorCode::kUnavailable, "cannot copy the database"}
                         : other.error());
     }
-    fmt::print("\nthe same period with the services of {}\n", args.compare_services);
+    fmt::print("\nthe same period with the services of {}\n", args.compare_library);
     auto changed = RunOn(other_db, other->library, *period);
     if (!changed) {
       cleanup();
@@ -219,9 +232,12 @@ int Simulate(const RunArgs& args) {
 void AddCommon(CLI::App* cmd, RunArgs& args) {
   cmd->add_option("--db", args.db, "the registry (SQLite file)")->required();
   cmd->add_option("--from", args.from, "first day (YYYY-MM-DD)")->required();
-  cmd->add_option("--until", args.until, "last day, inclusive (YYYY-MM-DD)")->required();
+  cmd->add_option("--until,--to", args.until, "last day, inclusive (YYYY-MM-DD)")->required();
   cmd->add_option("--feed", args.feed, "feed lines to ingest day by day (JSON lines)");
-  cmd->add_option("--services", args.services, "service library folder (default services)");
+  cmd->add_option("--library", args.library, "service library folder (default services)");
+  cmd->add_option("--services", args.services, "only these services (ids)")->delimiter(',');
+  cmd->add_option("--kommune", args.kommuner, "only persons living in these kommuner")
+      ->delimiter(',');
   cmd->add_option("--catalog", args.catalog, "data catalog (default catalog/catalog.yaml)");
   cmd->add_option("--chart", args.chart, "write the offers-per-month chart here (SVG)");
   cmd->add_option("--explain", args.explain, "offers to print with explanation (default 3)");
@@ -238,7 +254,7 @@ void RegisterRunCommands(CLI::App& app) {
   auto sim_args = std::make_shared<RunArgs>();
   auto* sim = app.add_subcommand("simulate", "dry-run services over a population, with a chart");
   AddCommon(sim, *sim_args);
-  sim->add_option("--compare-services", sim_args->compare_services,
+  sim->add_option("--compare-library", sim_args->compare_library,
                   "a changed service library: who gains and who loses an offer");
   sim->callback([sim_args] { std::exit(Simulate(*sim_args)); });
 }

@@ -98,6 +98,10 @@ Status OfferDecider::Consider(const ServiceBundle& bundle, const store::StoredPe
                               const std::string& occurrence, CivilDate today,
                               const registry::Person* cause) {
   const std::string& service = bundle.id();
+  if (kommuner_ != nullptr && !kommuner_->empty() &&
+      !kommuner_->count(subject.person.kommunenummer())) {
+    return {};
+  }
   PROAKTIV_ASSIGN_OR_RETURN(auto existing, store_.FindOffer(service, subject.key, occurrence));
   if (existing) {
     Note(today, service, subject.key, occurrence, Outcome::kAlreadyOffered, "", existing->id);

@@ -27,6 +27,7 @@
 //
 // Not thread-safe; one decider per engine run.
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -41,8 +42,10 @@ namespace proaktiv::engine {
 
 class OfferDecider {
  public:
-  OfferDecider(store::EngineStore& store, PersonCache& persons, EngineReport& report)
-      : store_(store), persons_(persons), report_(report) {}
+  // `kommuner` (optional, not owned): when not empty, subjects living elsewhere are skipped.
+  OfferDecider(store::EngineStore& store, PersonCache& persons, EngineReport& report,
+               const std::set<std::string>* kommuner = nullptr)
+      : store_(store), persons_(persons), report_(report), kommuner_(kommuner) {}
 
   // `cause` is the person whose register event fired the trigger (nullptr for date triggers).
   Status Consider(const ServiceBundle& bundle, const store::StoredPerson& subject,
@@ -80,6 +83,7 @@ class OfferDecider {
   store::EngineStore& store_;
   PersonCache& persons_;
   EngineReport& report_;
+  const std::set<std::string>* kommuner_;
 };
 
 }  // namespace proaktiv::engine

@@ -70,7 +70,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
     bool reached_day = false;
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
-      OfferDecider decider(engine, persons, report);
+      OfferDecider decider(engine, persons, report, &options_.kommuner);
       int64_t last = pointer;
       for (const StoredEvent& e : events) {
         const CivilDate event_day = EventDay(e, day);
@@ -148,7 +148,7 @@ Status OfferEngine::ProcessDue(CivilDate day, EngineReport& report) {
     if (entries.empty()) return {};
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
-      OfferDecider decider(engine, persons, report);
+      OfferDecider decider(engine, persons, report, &options_.kommuner);
       for (const store::DueEntry& entry : entries) {
         ++report.due;
         PROAKTIV_RETURN_IF_ERROR(engine.RemoveDue(entry));
@@ -238,7 +238,7 @@ Result<EngineReport> OfferEngine::SetOptOut(int64_t person_key, const std::strin
   PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
     PROAKTIV_RETURN_IF_ERROR(engine.SetOptOut(person_key, service, opted_out, today.days()));
     if (!opted_out) return {};
-    OfferDecider decider(engine, persons, report);
+    OfferDecider decider(engine, persons, report, &options_.kommuner);
     PROAKTIV_ASSIGN_OR_RETURN(auto offers, engine.OffersFor(person_key));
     for (auto& offer : offers) {
       if (offer.service != service || !store::IsOpen(offer.state)) continue;

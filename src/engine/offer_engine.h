@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 
 #include "common/civil_date.h"
@@ -41,6 +42,9 @@ struct EngineOptions {
   std::string feed = "freg";
   int batch = 2000;           // events or index entries per transaction
   bool keep_records = false;  // keep one OutcomeRecord per decision in the report
+  // When not empty, only subjects living in these kommuner are considered (a dry run for
+  // some municipalities); others are skipped without a record.
+  std::set<std::string> kommuner;
 };
 
 class OfferEngine {

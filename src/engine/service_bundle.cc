@@ -176,6 +176,18 @@ const ServiceBundle* ServiceLibrary::Find(std::string_view id) const {
   return nullptr;
 }
 
+Result<ServiceLibrary> ServiceLibrary::Only(const std::vector<std::string>& ids) const {
+  ServiceLibrary out;
+  for (const std::string& id : ids) {
+    if (Find(id) == nullptr) return NotFound(fmt::format("no service '{}' in the library", id));
+  }
+  for (const auto& bundle : bundles_) {
+    if (std::find(ids.begin(), ids.end(), bundle->id()) != ids.end())
+      out.bundles_.push_back(bundle);
+  }
+  return out;
+}
+
 Result<ServiceLibrary> LoadLibrary(const std::string& services_dir,
                                    const catalog::Catalog& catalog) {
   namespace fs = std::filesystem;

@@ -130,6 +130,8 @@ class ServiceLibrary {
  public:
   const ServiceBundle* Find(std::string_view id) const;
   const std::vector<std::shared_ptr<const ServiceBundle>>& bundles() const { return bundles_; }
+  // The library restricted to `ids` (NotFound names an id the library does not have).
+  Result<ServiceLibrary> Only(const std::vector<std::string>& ids) const;
 
  private:
   friend Result<ServiceLibrary> LoadLibrary(const std::string&, const catalog::Catalog&);
