@@ -52,10 +52,32 @@ OfferEngine::OfferEngine(store::RegistryStore& store, const ServiceLibrary& libr
 Result<EngineReport> OfferEngine::RunThrough(CivilDate day) {
   EngineReport report;
   report.keep_records = options_.keep_records;
-  PROAKTIV_RETURN_IF_ERROR(ProcessEvents(day, report));
-  PROAKTIV_RETURN_IF_ERROR(ProcessDue(day, report));
-  PROAKTIV_RETURN_IF_ERROR(ExpireOffers(day, report));
+  // One transaction for the day's work (a quiet day costs one commit, not three), committed
+  // early and reopened whenever a batch's worth of work has accumulated.
+  PROAKTIV_RETURN_IF_ERROR(store_.Begin());
+  pending_units_ = 0;
+  Status done =
+      ProcessEvents(day, report).and_then([&] { return ProcessDue(day, report); }).and_then([&] {
+        return ExpireOffers(day, report);
+      });
+  pending_units_ = -1;
+  if (!done) {
+    (void)store_.Rollback();
+    return tl::unexpected(done.error());
+  }
+  PROAKTIV_RETURN_IF_ERROR(store_.Commit());
   return report;
+}
+
+template <typename Body>
+Status OfferEngine::Unit(size_t units, Body&& body) {
+  if (pending_units_ < 0) return InTransaction(store_, std::forward<Body>(body));
+  PROAKTIV_RETURN_IF_ERROR(body());
+  pending_units_ += static_cast<int64_t>(units);
+  if (pending_units_ < options_.batch) return {};
+  pending_units_ = 0;
+  PROAKTIV_RETURN_IF_ERROR(store_.Commit());
+  return store_.Begin();
 }
 
 Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
@@ -69,7 +91,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
     if (events.empty()) return {};
     bool reached_day = false;
     persons.Clear();
-    PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
+    PROAKTIV_RETURN_IF_ERROR(Unit(events.size(), [&]() -> Status {
       OfferDecider decider(engine, persons, report, &options_.kommuner);
       int64_t last = pointer;
       for (const StoredEvent& e : events) {
@@ -147,7 +169,7 @@ Status OfferEngine::ProcessDue(CivilDate day, EngineReport& report) {
     PROAKTIV_ASSIGN_OR_RETURN(auto entries, engine.DueThrough(day.days(), options_.batch));
     if (entries.empty()) return {};
     persons.Clear();
-    PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
+    PROAKTIV_RETURN_IF_ERROR(Unit(entries.size(), [&]() -> Status {
       OfferDecider decider(engine, persons, report, &options_.kommuner);
       for (const store::DueEntry& entry : entries) {
         ++report.due;
@@ -182,7 +204,7 @@ Status OfferEngine::ExpireOffers(CivilDate day, EngineReport& report) {
     PROAKTIV_ASSIGN_OR_RETURN(auto offers,
                               engine.OpenOffersPastDeadline(day.days(), options_.batch));
     if (offers.empty()) return {};
-    PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
+    PROAKTIV_RETURN_IF_ERROR(Unit(offers.size(), [&]() -> Status {
       for (auto& offer : offers) {
         const store::OfferState from = offer.state;
         offer.state = store::OfferState::kExpired;

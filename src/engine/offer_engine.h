@@ -8,8 +8,9 @@
 //   // then, after every intake (or once a day):
 //   auto report = engine.RunThrough(today); // Result<EngineReport>
 //
-// RunThrough(day) does, in this order, each in batched transactions that also carry the
-// engine's progress, so a crash or a replay never makes an offer twice or loses one:
+// RunThrough(day) does, in this order, in one transaction per day (committed early after every
+// `batch` units of work) that also carries the engine's progress, so a crash or a replay never
+// makes an offer twice or loses one:
 //   1. feed events the registry has applied since the engine's pointer ("engine:<feed>"),
 //      in sequence order, up to those dated after `day`. For each event: the person's
 //      date-index entries are (re)written; open offers about the person — and, after a
@@ -68,10 +69,15 @@ class OfferEngine {
   Status ProcessEvents(CivilDate day, EngineReport& report);
   Status ProcessDue(CivilDate day, EngineReport& report);
   Status ExpireOffers(CivilDate day, EngineReport& report);
+  // Runs `body` (`units` of work) inside RunThrough's transaction, committing and reopening it
+  // once a batch has accumulated; outside RunThrough, in a transaction of its own.
+  template <typename Body>
+  Status Unit(size_t units, Body&& body);
 
   store::RegistryStore& store_;
   const ServiceLibrary& library_;
   EngineOptions options_;
+  int64_t pending_units_ = -1;  // work in RunThrough's open transaction; -1: none open
 };
 
 }  // namespace proaktiv::engine

@@ -100,7 +100,7 @@ class EngineStore {
   virtual Result<std::vector<OfferRecord>> OffersAbout(int64_t subject_key, bool open_only) = 0;
   // Offers sent to `recipient_key`, in id order.
   virtual Result<std::vector<OfferRecord>> OffersFor(int64_t recipient_key) = 0;
-  // Open offers whose deadline is before `day`, in id order, at most `limit`.
+  // Open offers whose deadline is before `day`, earliest deadline first, at most `limit`.
   virtual Result<std::vector<OfferRecord>> OpenOffersPastDeadline(int32_t day, int limit) = 0;
   virtual Result<std::vector<OfferTransition>> Transitions(int64_t offer_id) = 0;
   virtual Result<std::vector<OfferCount>> CountOffers() = 0;

@@ -30,7 +30,7 @@ std::vector<std::string> Split(const std::string& line) {
 class Scenario {
  public:
   Scenario(store::RegistryStore& store, const engine::ServiceLibrary& library)
-      : store_(store), library_(library), engine_(store, library, {"freg", 500, true}) {}
+      : store_(store), library_(library), engine_(store, library, {"freg", 500, true, {}}) {}
 
   Status Execute(const std::vector<std::string>& words) {
     const std::string& verb = words[0];

@@ -138,7 +138,7 @@ class SqliteEngineStore final : public EngineStore {
     PROAKTIV_ASSIGN_OR_RETURN(
         Statement st,
         db_.Prepare(fmt::format("SELECT {} FROM offers WHERE deadline_day < ? AND state IN "
-                                "('proposed','sent','opened') ORDER BY id LIMIT ?",
+                                "('proposed','sent','opened') ORDER BY deadline_day, id LIMIT ?",
                                 kOfferColumns)));
     st.Bind(1, int64_t{day}).Bind(2, int64_t{limit});
     return ReadAll(st);
