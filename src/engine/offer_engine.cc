@@ -3,6 +3,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "engine/audience.h"
 #include "engine/occurrence.h"
@@ -247,6 +248,36 @@ Result<int64_t> OfferEngine::IndexPopulation(CivilDate from,
   }
   if (progress) progress(persons);
   return static_cast<int64_t>(entries.size());
+}
+
+Status OfferEngine::Record(int64_t offer_id, store::OfferState to, CivilDate day,
+                           const std::string& cause, const std::string& answer_json) {
+  store::EngineStore& engine = store_.engine();
+  return InTransaction(store_, [&]() -> Status {
+    PROAKTIV_ASSIGN_OR_RETURN(auto found, engine.FindOfferById(offer_id));
+    if (!found) return NotFound(fmt::format("no offer {}", offer_id));
+    store::OfferRecord offer = std::move(*found);
+    if (!store::CanTransition(offer.state, to)) {
+      return FailedPrecondition(fmt::format("offer {} is {}; it cannot become {}", offer_id,
+                                            store::Name(offer.state), store::Name(to)));
+    }
+    if (!answer_json.empty()) {
+      boost::system::error_code ec;
+      boost::json::value answer = boost::json::parse(answer_json, ec);
+      if (ec || !answer.is_object()) {
+        return InvalidArgument(
+            fmt::format("the answer to offer {} is not a JSON object", offer_id));
+      }
+      boost::json::object doc = boost::json::parse(offer.decision_json).as_object();
+      doc["answer"] = std::move(answer);
+      offer.decision_json = boost::json::serialize(doc);
+    }
+    const store::OfferState from = offer.state;
+    offer.state = to;
+    offer.updated_day = day.days();
+    return engine.UpdateOffer(
+        offer, store::OfferTransition{offer.id, from, to, offer.version, day.days(), cause, false});
+  });
 }
 
 Result<EngineReport> OfferEngine::SetOptOut(int64_t person_key, const std::string& service,

@@ -60,6 +60,13 @@ class OfferEngine {
   Result<int64_t> IndexPopulation(CivilDate from,
                                   const std::function<void(int64_t)>& progress = {});
 
+  // Moves offer `offer_id` to `to` (sent by delivery, opened, accepted or declined by the
+  // citizen) with `cause`, if store::CanTransition allows it; FailedPrecondition names both
+  // states otherwise, NotFound an unknown offer. An accepted offer keeps the citizen's
+  // corrections of the pre-filled application in `answer_json` (a JSON object, may be empty).
+  Status Record(int64_t offer_id, store::OfferState to, CivilDate day, const std::string& cause,
+                const std::string& answer_json = "");
+
   // Records the person's choice for `service`; opting out withdraws the open offers of that
   // service sent to them (or about them) when nobody else receives them.
   Result<EngineReport> SetOptOut(int64_t person_key, const std::string& service, bool opted_out,

@@ -39,4 +39,23 @@ bool IsOpen(OfferState state) {
          state == OfferState::kOpened;
 }
 
+bool CanTransition(OfferState from, OfferState to) {
+  using S = OfferState;
+  switch (to) {
+    case S::kProposed:
+      return from == S::kWithdrawn;
+    case S::kSent:
+      return from == S::kProposed;
+    case S::kOpened:
+      return from == S::kSent;
+    case S::kAccepted:
+    case S::kDeclined:
+      return from == S::kSent || from == S::kOpened;
+    case S::kExpired:
+    case S::kWithdrawn:
+      return IsOpen(from);
+  }
+  return false;
+}
+
 }  // namespace proaktiv::store

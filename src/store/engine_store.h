@@ -26,6 +26,11 @@ Result<OfferKind> ParseOfferKind(std::string_view s);
 Result<OfferState> ParseOfferState(std::string_view s);
 // Proposed, sent and opened offers are open: they can still be answered, changed or withdrawn.
 bool IsOpen(OfferState state);
+// The life of an offer: proposed → sent (delivered) → opened → accepted | declined; any open
+// offer may expire or be withdrawn, and a citizen may answer an offer they have not opened
+// through the portal (sent → accepted | declined). Accepted, declined and expired offers are
+// final; a withdrawn offer comes back (→ proposed) only through a re-decision.
+bool CanTransition(OfferState from, OfferState to);
 
 struct OfferRecord {
   int64_t id = 0;  // 0 until inserted

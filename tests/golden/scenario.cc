@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
@@ -50,6 +52,7 @@ class Scenario {
     if (verb == "offers") return PrintOffers();
     if (verb == "explain") return Explain(words);
     if (verb == "tasks") return PrintTasks();
+    if (verb == "history") return History(words);
     auto day = CivilDate::Parse(verb);
     if (!day || verb.size() != 10)
       return InvalidArgument(fmt::format("unknown command '{}'", verb));
@@ -59,9 +62,11 @@ class Scenario {
           fmt::format("{} is not after the last day run ({})", verb, last_run_.ToString()));
     }
     std::vector<std::string> rest(words.begin() + 1, words.end());
-    if (!rest.empty() && rest[0] == "opt-out") {
-      if (rest.size() != 3) return InvalidArgument("usage: DATE opt-out LABEL SERVICE");
-      opt_outs_[*day].push_back({rest[1], rest[2]});
+    if (!rest.empty() && (rest[0] == "opt-out" || rest[0] == "sent" || rest[0] == "opened" ||
+                          rest[0] == "accepted" || rest[0] == "declined")) {
+      if (rest.size() != 3)
+        return InvalidArgument(fmt::format("usage: DATE {} LABEL SERVICE", rest[0]));
+      actions_[*day].push_back({rest[0], rest[1], rest[2]});
       return {};
     }
     PROAKTIV_ASSIGN_OR_RETURN(auto lines, persons_.Event(*day, rest));
@@ -97,15 +102,55 @@ class Scenario {
         PROAKTIV_ASSIGN_OR_RETURN(auto report, consumer.Consume(in));
         if (report.error) return tl::unexpected(report.error->WithContext(day.ToString()));
       }
-      for (const auto& [label, service] : opt_outs_[day]) {
-        PROAKTIV_ASSIGN_OR_RETURN(int64_t key, KeyOf(label));
-        PROAKTIV_ASSIGN_OR_RETURN(auto report, engine_.SetOptOut(key, service, true, day));
-        out_ += fmt::format("{} opt-out {} {}\n", day.ToString(), label, service);
-        PROAKTIV_RETURN_IF_ERROR(Print(report));
+      for (const auto& [verb, label, service] : actions_[day]) {
+        PROAKTIV_RETURN_IF_ERROR(Act(day, verb, label, service));
       }
       PROAKTIV_ASSIGN_OR_RETURN(auto report, engine_.RunThrough(day));
       PROAKTIV_RETURN_IF_ERROR(Print(report));
       last_run_ = day;
+    }
+    return {};
+  }
+
+  // A citizen's (or delivery's) action on the latest offer of `service` about `label`.
+  Status Act(CivilDate day, const std::string& verb, const std::string& label,
+             const std::string& service) {
+    PROAKTIV_ASSIGN_OR_RETURN(int64_t key, KeyOf(label));
+    out_ += fmt::format("{} {} {} {}\n", day.ToString(), verb, label, service);
+    if (verb == "opt-out") {
+      PROAKTIV_ASSIGN_OR_RETURN(auto report, engine_.SetOptOut(key, service, true, day));
+      return Print(report);
+    }
+    PROAKTIV_ASSIGN_OR_RETURN(const store::OfferRecord* offer, Latest(key, service, label));
+    PROAKTIV_ASSIGN_OR_RETURN(store::OfferState to, store::ParseOfferState(verb));
+    auto done = engine_.Record(offer->id, to, day, verb == "sent" ? "delivery" : "citizen",
+                               verb == "accepted" ? R"({"start_date":"2026-09-01"})" : "");
+    if (!done) out_ += "  refused: " + done.error().message + "\n";
+    return {};
+  }
+
+  // The latest offer of `service` about the person with `key` (kept in latest_).
+  Result<const store::OfferRecord*> Latest(int64_t key, const std::string& service,
+                                           const std::string& label) {
+    PROAKTIV_ASSIGN_OR_RETURN(auto offers, store_.engine().OffersAbout(key, false));
+    latest_.reset();
+    for (auto& o : offers) {
+      if (o.service == service) latest_ = std::move(o);
+    }
+    if (!latest_) return NotFound(fmt::format("no {} offer about {}", service, label));
+    return &*latest_;
+  }
+
+  Status History(const std::vector<std::string>& w) {
+    if (w.size() != 3) return InvalidArgument("usage: history LABEL SERVICE");
+    PROAKTIV_ASSIGN_OR_RETURN(int64_t key, KeyOf(w[1]));
+    PROAKTIV_ASSIGN_OR_RETURN(const store::OfferRecord* offer, Latest(key, w[2], w[1]));
+    PROAKTIV_ASSIGN_OR_RETURN(auto transitions, store_.engine().Transitions(offer->id));
+    out_ += fmt::format("history {} {}:\n", w[1], w[2]);
+    for (const auto& t : transitions) {
+      out_ += fmt::format("  {} {} → {} v{} ({}){}\n", CivilDate::FromDays(t.day).ToString(),
+                          t.from ? store::Name(*t.from) : "-", store::Name(t.to), t.version,
+                          t.cause, t.notify ? " tell the citizen" : "");
     }
     return {};
   }
@@ -216,7 +261,8 @@ class Scenario {
   CivilDate last_run_ = start_;
   bool started_ = false;
   std::map<CivilDate, std::vector<std::string>> lines_;
-  std::map<CivilDate, std::vector<std::pair<std::string, std::string>>> opt_outs_;
+  std::map<CivilDate, std::vector<std::tuple<std::string, std::string, std::string>>> actions_;
+  std::optional<store::OfferRecord> latest_;
   std::map<int64_t, std::string> labels_;
   std::string out_;
 };

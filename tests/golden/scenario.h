@@ -24,11 +24,14 @@
 //   2026-02-10 protect P strengtFortrolig  endringIAdressebeskyttelse
 //   2026-02-10 guardianship P            endringIVergemaal: an adult guardianship
 //   2026-02-10 opt-out P kindergarten-place   the citizen opts out (through the engine)
+//   2026-02-10 sent C kindergarten-place      the latest offer about C was delivered
+//   2026-02-10 opened C kindergarten-place    … opened; accepted / declined: answered
 //   run 2026-03-01                       every day up to and including this one: that day's
 //                                        events through intake, then the engine
 //   offers                               every offer with its state
 //   explain C kindergarten-place         the explanation of the latest offer about C
 //   tasks                                the caseworker queue
+//   history C kindergarten-place         the state changes of the latest offer about C
 //
 // Run() returns the output text, or an error naming the script line.
 

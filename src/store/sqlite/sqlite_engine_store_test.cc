@@ -121,6 +121,20 @@ TEST_F(EngineStoreTest, OptOutsAndTasksAreIdempotent) {
   EXPECT_EQ(engine().CaseworkerTasks()->size(), 1u);
 }
 
+TEST(OfferStates, FollowTheLifeOfAnOffer) {
+  using S = OfferState;
+  EXPECT_TRUE(CanTransition(S::kProposed, S::kSent));
+  EXPECT_TRUE(CanTransition(S::kSent, S::kOpened));
+  EXPECT_TRUE(CanTransition(S::kOpened, S::kAccepted));
+  EXPECT_TRUE(CanTransition(S::kSent, S::kDeclined));
+  EXPECT_TRUE(CanTransition(S::kOpened, S::kWithdrawn));
+  EXPECT_TRUE(CanTransition(S::kWithdrawn, S::kProposed));
+  EXPECT_FALSE(CanTransition(S::kProposed, S::kAccepted));  // not delivered yet
+  EXPECT_FALSE(CanTransition(S::kDeclined, S::kAccepted));  // final
+  EXPECT_FALSE(CanTransition(S::kAccepted, S::kWithdrawn));
+  EXPECT_FALSE(CanTransition(S::kExpired, S::kSent));
+}
+
 TEST(OfferNames, ParseWhatTheyPrint) {
   for (auto s :
        {OfferState::kProposed, OfferState::kSent, OfferState::kOpened, OfferState::kAccepted,
