@@ -44,7 +44,7 @@ Result<PeriodRunResult> RunPeriod(store::RegistryStore& store,
     auto start = std::chrono::steady_clock::now();
     PROAKTIV_ASSIGN_OR_RETURN(result.index_entries,
                               engine.IndexPopulation(options.from, [&](int64_t done) {
-                                progress.Report("date index", done, 0);
+                                progress.Report("date index (persons)", done, 0);
                               }));
     PROAKTIV_RETURN_IF_ERROR(store.Begin());
     PROAKTIV_RETURN_IF_ERROR(store.SetPointer(kIndexedPointer, options.from.days()));

@@ -26,6 +26,16 @@ void Progress::Report(const std::string& phase, int64_t done, int64_t total) {
   if (!enabled_) return;
   std::lock_guard<std::mutex> lock(mu_);
   phases_[phase] = {done, total};
+  if (!tty_ && total <= 0) {  // unknown total: a line every five seconds
+    auto now = std::chrono::steady_clock::now();
+    auto [it, inserted] = last_line_.try_emplace(phase, now);
+    if (!inserted && now - it->second < std::chrono::seconds(5)) return;
+    it->second = now;
+    fmt::print(stderr, "{}: {} done  {:.1f} s\n", phase, HumanCount(done),
+               std::chrono::duration<double>(now - start_).count());
+    std::fflush(stderr);
+    return;
+  }
   if (!tty_) {
     int quarter = total > 0 ? static_cast<int>(done * 4 / total) : 4;
     auto [it, inserted] = printed_quarter_.try_emplace(phase, -1);
@@ -49,6 +59,10 @@ void Progress::Draw() {
   std::string line = "\r";
   for (const auto& [phase, counts] : phases_) {
     auto [done, total] = counts;
+    if (total <= 0) {
+      line += fmt::format("{} {} done  ", phase, HumanCount(done));
+      continue;
+    }
     double frac = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
     int filled = static_cast<int>(frac * 20);
     line += fmt::format("{} [{}{}] {:3}%  {}/{}  ", phase,

@@ -20,7 +20,8 @@ class Progress {
   explicit Progress(bool enabled = true);
   ~Progress();  // calls Finish()
 
-  // Reports that `phase` has done `done` of `total` units (total 0: unknown).
+  // Reports that `phase` has done `done` of `total` units (total 0: unknown; without a
+  // terminal, a line per quarter, or every five seconds when the total is unknown).
   void Report(const std::string& phase, int64_t done, int64_t total);
   // Ends the terminal line so that later output starts on a fresh line.
   void Finish();
@@ -33,6 +34,7 @@ class Progress {
   std::mutex mu_;
   std::map<std::string, std::pair<int64_t, int64_t>> phases_;
   std::map<std::string, int> printed_quarter_;
+  std::map<std::string, std::chrono::steady_clock::time_point> last_line_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_{};
   bool drawn_ = false;
