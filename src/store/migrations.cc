@@ -5,9 +5,10 @@
 namespace proaktiv::store {
 
 std::span<const Migration> SqliteMigrations() {
-  static const std::array<Migration, 2> kAll = {{
+  static const std::array<Migration, 3> kAll = {{
       {1, "registry", kSqlite0001Registry},
       {2, "engine", kSqlite0002Engine},
+      {3, "offer_recipients_by_offer", kSqlite0003OfferRecipientsByOffer},
   }};
   return kAll;
 }

@@ -19,5 +19,6 @@ std::span<const Migration> SqliteMigrations();
 // The embedded migration texts (generated from the .sql files).
 extern const std::string_view kSqlite0001Registry;
 extern const std::string_view kSqlite0002Engine;
+extern const std::string_view kSqlite0003OfferRecipientsByOffer;
 
 }  // namespace proaktiv::store

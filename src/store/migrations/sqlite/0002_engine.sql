@@ -33,7 +33,6 @@ CREATE TABLE offer_recipients (
   person_key INTEGER NOT NULL,
   PRIMARY KEY (person_key, offer_id)
 ) WITHOUT ROWID;
-CREATE INDEX offer_recipients_by_offer ON offer_recipients (offer_id);
 
 -- Every change of an offer's state or content, with its cause. `notify` is 1 when the citizen
 -- must be told (an offer already sent was withdrawn or changed).
