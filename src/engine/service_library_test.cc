@@ -2,6 +2,7 @@
 // constructed persons.
 
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 
 #include "catalog/catalog.h"
 #include "engine/service_bundle.h"
@@ -67,6 +68,19 @@ TEST_F(LibraryTest, AllSixServicesLoad) {
   for (const char* id : {"kindergarten-place", "school-start", "sfo", "senior-home-visit",
                          "welcome-new-resident", "bereavement-support"}) {
     EXPECT_NE(library_->Find(id), nullptr) << id;
+  }
+}
+
+// Every decision-table row says in words what it decides: explanations quote it.
+TEST_F(LibraryTest, EveryRuleHasADescription) {
+  for (const auto& bundle : library_->bundles()) {
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file((bundle->dir() + "/eligibility.dmn").c_str())) << bundle->id();
+    for (const auto& rule : doc.select_nodes("//*[local-name()='rule']")) {
+      std::string text = rule.node().child("description").text().get();
+      EXPECT_FALSE(text.empty()) << bundle->id() << ": rule " << rule.node().attribute("id").value()
+                                 << " has no description";
+    }
   }
 }
 
