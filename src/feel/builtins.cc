@@ -31,6 +31,7 @@ const Registry& GetRegistry() {
     RegisterConversionBuiltins(r->defs);
     RegisterStringBuiltins(r->defs);
     RegisterListBuiltins(r->defs);
+    RegisterSortBuiltins(r->defs);
     RegisterNumericBuiltins(r->defs);
     RegisterContextBuiltins(r->defs);
     RegisterRangeBuiltins(r->defs);

@@ -33,6 +33,7 @@ struct BuiltinDef {
 void RegisterConversionBuiltins(std::vector<BuiltinDef>& out);
 void RegisterStringBuiltins(std::vector<BuiltinDef>& out);
 void RegisterListBuiltins(std::vector<BuiltinDef>& out);
+void RegisterSortBuiltins(std::vector<BuiltinDef>& out);
 void RegisterNumericBuiltins(std::vector<BuiltinDef>& out);
 void RegisterContextBuiltins(std::vector<BuiltinDef>& out);
 void RegisterRangeBuiltins(std::vector<BuiltinDef>& out);

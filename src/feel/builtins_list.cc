@@ -1,4 +1,4 @@
-// List built-ins (spec 10.3.4.4) and sort (10.3.4.6).
+// List built-ins (spec 10.3.4.4); sort (10.3.4.6) is in builtins_sort.cc.
 
 #include <algorithm>
 #include <string>
@@ -269,9 +269,11 @@ Value ListReplace(std::span<const Value> a, EvalContext& ctx) {
   if (a[0].is_null()) return ErrorResult(ctx, "list replace", "expects a list");
   List out = a[0].is(K::kList) ? a[0].AsList() : List{a[0]};
   if (a[1].is(K::kFunction)) {
+    // One argument buffer for all calls: no allocation per item.
+    Arguments args;
+    args.positional = {Value(), a[2]};
     for (Value& e : out) {
-      Arguments args;
-      args.positional = {e, a[2]};
+      args.positional[0] = e;
       Value m = a[1].AsFunction().Invoke(args, ctx);
       if (!m.is(K::kBoolean))
         return ErrorResult(ctx, "list replace", "match must return a boolean");
@@ -284,35 +286,6 @@ Value ListReplace(std::span<const Value> a, EvalContext& ctx) {
   auto idx = Index(*p, out.size());
   if (!idx) return ErrorResult(ctx, "list replace", "position out of range");
   out[*idx] = a[2];
-  return Value::FromList(std::move(out));
-}
-
-Value Sort(std::span<const Value> a, EvalContext& ctx) {
-  if (!a[0].is(K::kList)) return ErrorResult(ctx, "sort", "expects a list");
-  List out = a[0].AsList();
-  bool failed = false;
-  if (a.size() > 1 && !a[1].is_null()) {
-    if (!a[1].is(K::kFunction)) return ErrorResult(ctx, "sort", "precedes must be a function");
-    const Function& f = a[1].AsFunction();
-    // One argument buffer for all comparisons: no allocation per call.
-    Arguments args;
-    args.positional.resize(2);
-    std::stable_sort(out.begin(), out.end(), [&](const Value& x, const Value& y) {
-      if (failed) return false;
-      args.positional[0] = x;
-      args.positional[1] = y;
-      Value r = f.Invoke(args, ctx);
-      if (!r.is(K::kBoolean)) failed = true;
-      return r.IsTrue();
-    });
-  } else {
-    std::stable_sort(out.begin(), out.end(), [&](const Value& x, const Value& y) {
-      auto c = FeelCompare(x, y);
-      if (!c) failed = true;
-      return c && *c < 0;
-    });
-  }
-  if (failed) return ErrorResult(ctx, "sort", "items are not comparable");
   return Value::FromList(std::move(out));
 }
 
@@ -344,7 +317,6 @@ void RegisterListBuiltins(std::vector<BuiltinDef>& out) {
   out.push_back({"list replace",
                  {{{"list", "position", "newItem"}, 3, false, ListReplace},
                   {{"list", "match", "newItem"}, 3, false, ListReplace}}});
-  out.push_back({"sort", {{{"list", "precedes"}, 1, false, Sort}}});
 }
 
 }  // namespace proaktiv::feel

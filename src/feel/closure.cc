@@ -1,6 +1,7 @@
 // FEEL function values: closures created by function literals, their invocation (argument
 // binding, parameter type conversion, recursion limit) and FunctionNode.
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <utility>
@@ -26,11 +27,39 @@ void ConvertArgument(Value& v, const Type& t) {
   }
 }
 
+// The local slots of one call, all null at first: on the stack for small frames (the common
+// case, e.g. a sort comparator), with only the slots the function uses constructed.
+class LocalFrame {
+ public:
+  explicit LocalFrame(size_t n) : inline_count_(n <= kInline ? n : 0) {
+    if (n > kInline) {
+      heap_ = std::make_unique<Value[]>(n);
+      data_ = heap_.get();
+    } else {
+      data_ = reinterpret_cast<Value*>(inline_);
+      std::uninitialized_default_construct_n(data_, n);
+    }
+  }
+  ~LocalFrame() { std::destroy_n(data_, inline_count_); }
+  LocalFrame(const LocalFrame&) = delete;
+  LocalFrame& operator=(const LocalFrame&) = delete;
+  Value* data() { return data_; }
+
+ private:
+  static constexpr size_t kInline = 8;
+  size_t inline_count_;  // slots constructed in inline_
+  Value* data_;
+  std::unique_ptr<Value[]> heap_;
+  alignas(Value) unsigned char inline_[kInline * sizeof(Value)];
+};
+
 class Closure final : public Function, public std::enable_shared_from_this<Closure> {
  public:
   Closure(std::shared_ptr<const FunctionDef> def, std::vector<Value> captures)
       : def_(std::move(def)), captures_(std::move(captures)) {}
   std::string name() const override { return "anonymous function"; }
+  const FunctionDef* def() const { return def_.get(); }
+  static bool CanCall() { return call_depth_ < kMaxCallDepth; }
   const std::vector<std::string>& parameters() const override { return def_->params; }
   Value Invoke(const Arguments& args, EvalContext& ctx) const override {
     if (call_depth_ >= kMaxCallDepth) {
@@ -50,20 +79,18 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
   static constexpr int kMaxCallDepth = 1000;
   static thread_local int call_depth_;
 
-  Value InvokeBody(const Arguments& args, EvalContext& ctx) const {
-    if (def_->external) {
-      ctx.AddMessage("external functions are not supported");
-      return Value();
+  // Whether every argument conforms to its parameter's type (if any), needing no conversion.
+  bool Conform(const std::vector<Value>& a) const {
+    for (size_t k = 0; k < a.size(); ++k) {
+      const TypePtr& t = def_->param_types[k];
+      if (t && !Conforms(a[k], *t)) return false;
     }
-    // Small frames (the common case, e.g. a sort comparator) live on the stack.
-    constexpr size_t kInlineLocals = 8;
-    Value inline_locals[kInlineLocals];
-    std::vector<Value> heap_locals;
-    Value* locals = inline_locals;
-    if (static_cast<size_t>(def_->num_locals) > kInlineLocals) {
-      heap_locals.resize(static_cast<size_t>(def_->num_locals));
-      locals = heap_locals.data();
-    }
+    return true;
+  }
+
+  // Binds the arguments to the parameters' slots, converting them to the parameter types
+  // (10.3.2.9.4). False, with a message, if they do not fit.
+  bool Bind(const Arguments& args, Value* locals, EvalContext& ctx) const {
     const auto& params = def_->params;
     if (args.is_named) {
       for (const auto& [n, v] : args.named) {
@@ -71,7 +98,7 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
         while (k < params.size() && params[k] != n) ++k;
         if (k == params.size()) {
           ctx.AddMessage("function has no parameter named '" + n + "'");
-          return Value();
+          return false;
         }
         locals[k] = v;
       }
@@ -79,7 +106,7 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
       if (args.positional.size() != params.size()) {
         ctx.AddMessage("function expects " + std::to_string(params.size()) + " arguments, got " +
                        std::to_string(args.positional.size()));
-        return Value();
+        return false;
       }
       for (size_t k = 0; k < params.size(); ++k) locals[k] = args.positional[k];
     }
@@ -88,9 +115,28 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
       if (t && !Conforms(locals[k], *t)) ConvertArgument(locals[k], *t);
       if (t && !Conforms(locals[k], *t)) {
         ctx.AddMessage("argument '" + params[k] + "' does not conform to " + t->ToString());
-        return Value();
+        return false;
       }
     }
+    return true;
+  }
+
+  Value InvokeBody(const Arguments& args, EvalContext& ctx) const {
+    if (def_->external) {
+      ctx.AddMessage("external functions are not supported");
+      return Value();
+    }
+    const auto& params = def_->params;
+    size_t num_locals = std::max(static_cast<size_t>(def_->num_locals), params.size());
+    // Only nodes that own a local slot (for, some, every, filters, `in`, context literals;
+    // their slots come after the parameters') write one, so a body with no slots besides the
+    // parameters never writes: it then reads the caller's arguments in place, with no copies,
+    // when they need no conversion. The const_cast below never leads to a write.
+    bool in_place = !args.is_named && args.positional.size() == params.size() &&
+                    num_locals == params.size() && Conform(args.positional);
+    LocalFrame frame(in_place ? 0 : num_locals);
+    Value* locals = in_place ? const_cast<Value*>(args.positional.data()) : frame.data();
+    if (!in_place && !Bind(args, locals, ctx)) return Value();
     // The self value costs two atomic reference-count updates; only build it when the body
     // can refer to it.
     Value self = def_->has_self_name ? Value::FromFunction(shared_from_this()) : Value();
@@ -111,6 +157,11 @@ class Closure final : public Function, public std::enable_shared_from_this<Closu
 thread_local int Closure::call_depth_ = 0;
 
 }  // namespace
+
+const FunctionDef* InvocableClosure(const Function& f) {
+  const auto* c = dynamic_cast<const Closure*>(&f);
+  return c && Closure::CanCall() ? c->def() : nullptr;
+}
 
 Value FunctionNode::Eval(Env& env) const {
   std::vector<Value> caps;

@@ -96,6 +96,20 @@ TEST(FeelTest, FunctionsAndClosures) {
   EXPECT_EQ(Eval("sort([3, 1, 2], function(x, y) x > y)"), "[3, 2, 1]");
 }
 
+// Arguments read in place (body without locals of its own, no conversion) and copied.
+TEST(FeelTest, FunctionArgumentBinding) {
+  EXPECT_EQ(Eval("(function(a: number, b: number) a * b)(3, 4)"), "12");
+  EXPECT_EQ(Eval("(function(a: number) a + 1)([4])"), "5");
+  EXPECT_EQ(Eval("(function(a: list<number>) count(a))(7)"), "1");
+  EXPECT_EQ(Eval("(function(xs) for x in xs return x * 2)([1, 2])"), "[2, 4]");
+  EXPECT_EQ(Eval("(function(x) x in [1..3])(2)"), "true");
+  EXPECT_EQ(Eval("(function(xs) xs[item > 1])([1, 2, 3])"), "[2, 3]");
+  EXPECT_EQ(Eval("(function(a) {b: a + 1, c: b * 2}.c)(1)"), "4");
+  EXPECT_EQ(Eval("(function(a, b) a)(1)"), "null");
+  EXPECT_EQ(Eval("list replace([2, 4, 7, 8], function(item, newItem) item < newItem, 5)"),
+            "[5, 5, 7, 8]");
+}
+
 TEST(FeelTest, RangesAndIn) {
   EXPECT_EQ(Eval("5 in [1..10]"), "true");
   EXPECT_EQ(Eval("10 in [1..10)"), "false");

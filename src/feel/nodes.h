@@ -182,6 +182,11 @@ struct FunctionNode final : Node {
   std::shared_ptr<FunctionDef> def;
 };
 
+// The definition of `f` if it is a function created by a FEEL function literal and a call of
+// it now would run its body (the call-depth limit is not reached); otherwise null. Lets
+// built-ins recognise simple bodies (sort's `function(x, y) x < y`) and skip the calls.
+const FunctionDef* InvocableClosure(const Function& f);
+
 struct ForNode final : Node {
   Value Eval(Env& env) const override;
   struct Iteration {
