@@ -50,10 +50,12 @@ Value Sex(const ExtractionContext& c) {
   return s ? Str(registry::Name(*s)) : Value();
 }
 
-Value Status(const ExtractionContext& c) {
-  if (c.person.is_dead()) return Str(registry::Name(registry::PersonStatus::kDoed));
-  return Str(registry::Name(c.person.current_status()));
+std::optional<std::string_view> StatusText(const ExtractionContext& c) {
+  if (c.person.is_dead()) return registry::Name(registry::PersonStatus::kDoed);
+  return registry::Name(c.person.current_status());
 }
+
+Value Status(const ExtractionContext& c) { return Str(*StatusText(c)); }
 
 Value DeathDate(const ExtractionContext& c) {
   const registry::Death* d = c.person.death.current();
@@ -144,22 +146,39 @@ Value Parents(const ExtractionContext& c) {
   return Value::FromList(std::move(out));
 }
 
-Value ParentalResponsibility(const ExtractionContext& c) {
-  feel::List out;
+// Calls `visit(holder, fact)` for each living, known holder of parental responsibility.
+template <typename Visit>
+void ForEachResponsibilityHolder(const ExtractionContext& c, Visit&& visit) {
+  if (c.person.responsibility.empty()) return;
   const std::string& self = c.person.id();
   for (const auto& f : c.person.responsibility) {
     const auto& r = f.value;
     if (!r.child_id.empty() && r.child_id != self) continue;  // a parent's own facts
     const Person* holder = c.lookup ? c.lookup(r.holder_id) : nullptr;
     if (holder == nullptr || holder->is_dead()) continue;
-    std::string_view role = ParentRole(c.person, r.holder_id);
-    feel::Context ctx;
-    ctx.Put("name", Str(FullName(*holder)));
-    ctx.Put("role", Str(role.empty() ? "andre" : role));
-    ctx.Put("kind", Str(registry::Name(r.kind)));
-    out.push_back(Value::FromContext(std::move(ctx)));
+    visit(*holder, r);
   }
+}
+
+Value ParentalResponsibility(const ExtractionContext& c) {
+  feel::List out;
+  ForEachResponsibilityHolder(c,
+                              [&](const Person& holder, const registry::ParentalResponsibility& r) {
+                                std::string_view role = ParentRole(c.person, r.holder_id);
+                                feel::Context ctx;
+                                ctx.Put("name", Str(FullName(holder)));
+                                ctx.Put("role", Str(role.empty() ? "andre" : role));
+                                ctx.Put("kind", Str(registry::Name(r.kind)));
+                                out.push_back(Value::FromContext(std::move(ctx)));
+                              });
   return Value::FromList(std::move(out));
+}
+
+size_t CountParentalResponsibility(const ExtractionContext& c) {
+  size_t n = 0;
+  ForEachResponsibilityHolder(c,
+                              [&](const Person&, const registry::ParentalResponsibility&) { ++n; });
+  return n;
 }
 
 Value FamilyDeaths(const ExtractionContext& c) {
@@ -196,7 +215,7 @@ constexpr FieldExtractor kExtractors[] = {
     {"person.age_years", &AgeYears},
     {"person.age_months", &AgeMonths},
     {"person.sex", &Sex},
-    {"person.status", &Status},
+    {"person.status", &Status, nullptr, &StatusText},
     {"person.death_date", &DeathDate},
     {"person.residence.kommunenummer", &Kommunenummer},
     {"person.residence.address", &Address},
@@ -207,7 +226,7 @@ constexpr FieldExtractor kExtractors[] = {
     {"person.civil_status_date", &CivilStatusDate},
     {"person.children", &Children},
     {"person.parents", &Parents},
-    {"person.parental_responsibility", &ParentalResponsibility},
+    {"person.parental_responsibility", &ParentalResponsibility, &CountParentalResponsibility},
     {"person.family_deaths", &FamilyDeaths},
     {"contact.language", &ContactLanguage},
     {"contact.reserved", &ContactReserved},

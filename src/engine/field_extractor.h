@@ -68,6 +68,12 @@ struct ExtractionContext {
 struct FieldExtractor {
   std::string_view field_id;
   feel::Value (*extract)(const ExtractionContext&);
+  // For some list fields: the number of items `extract` returns, without building them
+  // (engine/eligibility_scan.h uses it when a rule only counts the list); nullptr otherwise.
+  size_t (*count)(const ExtractionContext&) = nullptr;
+  // For some string fields: the text `extract` returns (nullopt for null), without allocating
+  // (engine/scan_key.h); nullptr otherwise.
+  std::optional<std::string_view> (*text)(const ExtractionContext&) = nullptr;
 };
 
 std::span<const FieldExtractor> AllFieldExtractors();
