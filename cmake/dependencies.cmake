@@ -1,6 +1,7 @@
 # Every third-party dependency, each from a Debian 12 package installed by scripts/install-deps.sh.
 find_package(Threads REQUIRED)
 find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS json url)
+find_package(OpenSSL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)

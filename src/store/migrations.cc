@@ -5,10 +5,11 @@
 namespace proaktiv::store {
 
 std::span<const Migration> SqliteMigrations() {
-  static const std::array<Migration, 3> kAll = {{
+  static const std::array<Migration, 4> kAll = {{
       {1, "registry", kSqlite0001Registry},
       {2, "engine", kSqlite0002Engine},
       {3, "offer_recipients_by_offer", kSqlite0003OfferRecipientsByOffer},
+      {4, "portal", kSqlite0004Portal},
   }};
   return kAll;
 }

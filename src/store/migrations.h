@@ -20,5 +20,6 @@ std::span<const Migration> SqliteMigrations();
 extern const std::string_view kSqlite0001Registry;
 extern const std::string_view kSqlite0002Engine;
 extern const std::string_view kSqlite0003OfferRecipientsByOffer;
+extern const std::string_view kSqlite0004Portal;
 
 }  // namespace proaktiv::store
