@@ -16,6 +16,8 @@
 #include "common/result.h"
 #include "registry/person.h"
 #include "store/engine_store.h"
+#include "store/portal_store.h"
+#include "store/settings_store.h"
 
 namespace proaktiv::store {
 
@@ -83,6 +85,9 @@ class RegistryStore {
 
   // The engine's tables in the same database; they share this store's transaction.
   virtual EngineStore& engine() = 0;
+  // The portal's and the admin's tables, likewise (store/portal_store.h, settings_store.h).
+  virtual PortalStore& portal() = 0;
+  virtual SettingsStore& settings() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to

@@ -10,6 +10,8 @@
 #include "store/migrations.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/sqlite_engine_store.h"
+#include "store/sqlite/sqlite_portal_store.h"
+#include "store/sqlite/sqlite_settings_store.h"
 #include "store/store.h"
 
 namespace proaktiv::store {
@@ -76,6 +78,8 @@ class SqliteRegistryStore final : public RegistryStore {
         db_.Prepare("SELECT sequence, person_key, event_type, timestamp, status, revisions FROM "
                     "feed_events WHERE feed = ? AND sequence > ? ORDER BY sequence LIMIT ?"));
     PROAKTIV_ASSIGN_OR_RETURN(engine_, sqlite::MakeSqliteEngineStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(portal_, sqlite::MakeSqlitePortalStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(settings_, sqlite::MakeSqliteSettingsStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(
         has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
     PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
@@ -259,6 +263,8 @@ class SqliteRegistryStore final : public RegistryStore {
   }
 
   EngineStore& engine() override { return *engine_; }
+  PortalStore& portal() override { return *portal_; }
+  SettingsStore& settings() override { return *settings_; }
 
  private:
   // Inserts (key 0) or updates the person's row, without its identity numbers.
@@ -288,6 +294,8 @@ class SqliteRegistryStore final : public RegistryStore {
   Statement find_identity_, find_key_, insert_person_, update_person_, put_identity_, insert_event_,
       has_event_, events_after_, get_pointer_, set_pointer_;
   std::unique_ptr<EngineStore> engine_;
+  std::unique_ptr<PortalStore> portal_;
+  std::unique_ptr<SettingsStore> settings_;
 };
 
 }  // namespace
