@@ -2,11 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/api_key_command.h"
+#include "cli/dev_issuer_command.h"
 #include "cli/dmn_command.h"
 #include "cli/gen_command.h"
 #include "cli/id_command.h"
 #include "cli/ingest_command.h"
 #include "cli/run_command.h"
+#include "cli/serve_command.h"
 #include "common/logging.h"
 
 int main(int argc, char** argv) {
@@ -20,6 +23,9 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterGenCommand(app);
   proaktiv::cli::RegisterDmnCommands(app);
   proaktiv::cli::RegisterRunCommands(app);
+  proaktiv::cli::RegisterServeCommand(app);
+  proaktiv::cli::RegisterDevIssuerCommand(app);
+  proaktiv::cli::RegisterApiKeyCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

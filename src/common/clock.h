@@ -26,6 +26,19 @@ class SystemClock final : public Clock {
   }
 };
 
+// The system clock moved by a fixed offset: time runs, but the calendar is shifted (a demo that
+// serves "as of" another day).
+class ShiftedClock final : public Clock {
+ public:
+  explicit ShiftedClock(std::chrono::system_clock::duration offset) : offset_(offset) {}
+  std::chrono::system_clock::time_point Now() const override {
+    return std::chrono::system_clock::now() + offset_;
+  }
+
+ private:
+  std::chrono::system_clock::duration offset_;
+};
+
 class FakeClock final : public Clock {
  public:
   explicit FakeClock(std::chrono::system_clock::time_point start)

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "engine/audience.h"
+#include "engine/kommune_settings.h"
 #include "engine/occurrence.h"
 #include "engine/offer_decider.h"
 #include "engine/person_cache.h"
@@ -53,6 +54,7 @@ OfferEngine::OfferEngine(store::RegistryStore& store, const ServiceLibrary& libr
 Result<EngineReport> OfferEngine::RunThrough(CivilDate day) {
   EngineReport report;
   report.keep_records = options_.keep_records;
+  PROAKTIV_RETURN_IF_ERROR(LoadSettings());
   // One transaction for the day's work (a quiet day costs one commit, not three), committed
   // early and reopened whenever a batch's worth of work has accumulated.
   PROAKTIV_RETURN_IF_ERROR(store_.Begin());
@@ -68,6 +70,11 @@ Result<EngineReport> OfferEngine::RunThrough(CivilDate day) {
   }
   PROAKTIV_RETURN_IF_ERROR(store_.Commit());
   return report;
+}
+
+Status OfferEngine::LoadSettings() {
+  PROAKTIV_ASSIGN_OR_RETURN(effective_, EffectiveLibrary(library_, store_.settings()));
+  return {};
 }
 
 template <typename Body>
@@ -107,7 +114,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
         const StoredPerson* person = persons.ByKey(e.person_key);
         if (person == nullptr) continue;
         for (const store::DueEntry& entry :
-             DateIndexEntries(library_, person->key, person->person, event_day)) {
+             DateIndexEntries(effective_, person->key, person->person, event_day)) {
           PROAKTIV_RETURN_IF_ERROR(engine.AddDue(entry));
         }
         // Re-decide the open offers the change may affect.
@@ -118,7 +125,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
           // After a correction or annulment, withdrawn offers may hold again.
           PROAKTIV_ASSIGN_OR_RETURN(auto offers, engine.OffersAbout(key, e.revisions == 0));
           for (auto& offer : offers) {
-            const ServiceBundle* bundle = library_.Find(offer.service);
+            const ServiceBundle* bundle = effective_.Find(offer.service);
             if (bundle == nullptr) continue;
             if (!store::IsOpen(offer.state) && offer.state != store::OfferState::kWithdrawn) {
               continue;
@@ -127,7 +134,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
           }
         }
         // Event triggers.
-        for (const auto& bundle : library_.bundles()) {
+        for (const auto& bundle : effective_.bundles()) {
           const auto& triggers = bundle->definition().triggers;
           for (size_t t = 0; t < triggers.size(); ++t) {
             const auto& trigger = triggers[t].event;
@@ -175,7 +182,7 @@ Status OfferEngine::ProcessDue(CivilDate day, EngineReport& report) {
       for (const store::DueEntry& entry : entries) {
         ++report.due;
         PROAKTIV_RETURN_IF_ERROR(engine.RemoveDue(entry));
-        const ServiceBundle* bundle = library_.Find(entry.service);
+        const ServiceBundle* bundle = effective_.Find(entry.service);
         const StoredPerson* subject = persons.ByKey(entry.person_key);
         if (bundle == nullptr || subject == nullptr) {
           ++report.stale;
@@ -223,11 +230,12 @@ Status OfferEngine::ExpireOffers(CivilDate day, EngineReport& report) {
 
 Result<int64_t> OfferEngine::IndexPopulation(CivilDate from,
                                              const std::function<void(int64_t)>& progress) {
+  PROAKTIV_RETURN_IF_ERROR(LoadSettings());
   // Collect first: ForEachPerson holds a read cursor, writes go in separate transactions.
   std::vector<store::DueEntry> entries;
   int64_t persons = 0;
   PROAKTIV_RETURN_IF_ERROR(store_.ForEachPerson([&](const StoredPerson& p) {
-    auto mine = DateIndexEntries(library_, p.key, p.person, from);
+    auto mine = DateIndexEntries(effective_, p.key, p.person, from);
     entries.insert(entries.end(), mine.begin(), mine.end());
     if (++persons % 65536 == 0 && progress) progress(persons);
     return true;
@@ -284,7 +292,8 @@ Result<EngineReport> OfferEngine::SetOptOut(int64_t person_key, const std::strin
                                             bool opted_out, CivilDate today) {
   EngineReport report;
   report.keep_records = options_.keep_records;
-  const ServiceBundle* bundle = library_.Find(service);
+  PROAKTIV_RETURN_IF_ERROR(LoadSettings());
+  const ServiceBundle* bundle = effective_.Find(service);
   if (bundle == nullptr) return NotFound(fmt::format("no service '{}'", service));
   store::EngineStore& engine = store_.engine();
   PersonCache persons(store_);

@@ -24,6 +24,11 @@
 //   3. open offers whose deadline has passed expire.
 // Work is proportional to the events and the entries due, never to the population.
 //
+// Kommune settings (engine/kommune_settings.h): RunThrough, IndexPopulation and SetOptOut read
+// the settings stored by the admin (store.settings()) once when they start, and decide with
+// `library` as those settings make it (a service switched off, a parameter changed), so the
+// settings win over service.yaml. A setting saved during a run takes effect at the next run.
+//
 // Not thread-safe: one engine per store.
 
 #include <cstdint>
@@ -76,6 +81,8 @@ class OfferEngine {
   Status ProcessEvents(CivilDate day, EngineReport& report);
   Status ProcessDue(CivilDate day, EngineReport& report);
   Status ExpireOffers(CivilDate day, EngineReport& report);
+  // Reads the kommune settings into effective_ (see above).
+  Status LoadSettings();
   // Runs `body` (`units` of work) inside RunThrough's transaction, committing and reopening it
   // once a batch has accumulated; outside RunThrough, in a transaction of its own.
   template <typename Body>
@@ -83,6 +90,7 @@ class OfferEngine {
 
   store::RegistryStore& store_;
   const ServiceLibrary& library_;
+  ServiceLibrary effective_;  // library_ with the kommune settings, as of the run's start
   EngineOptions options_;
   int64_t pending_units_ = -1;  // work in RunThrough's open transaction; -1: none open
 };

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "dmn/xml_loader.h"
+
 namespace proaktiv::engine {
 
 namespace {
@@ -157,6 +159,38 @@ Result<std::shared_ptr<const ServiceBundle>> ServiceBundle::LoadDir(
   return std::shared_ptr<const ServiceBundle>(std::move(bundle));
 }
 
+std::shared_ptr<const ServiceBundle> ServiceBundle::WithKommuneOverrides(
+    std::vector<KommuneOverride> overrides) const {
+  auto copy = std::shared_ptr<ServiceBundle>(new ServiceBundle(*this));
+  for (KommuneOverride& o : overrides) copy->definition_.kommuner.push_back(std::move(o));
+  return copy;
+}
+
+Result<std::shared_ptr<const ServiceBundle>> ServiceBundle::WithDmn(
+    std::string_view dmn_xml, const std::string& source_name) const {
+  namespace fs = std::filesystem;
+  PROAKTIV_ASSIGN_OR_RETURN(dmn::Definitions main,
+                            dmn::LoadDefinitionsFromString(dmn_xml, source_name));
+  std::vector<dmn::Definitions> library;
+  if (!main.imports.empty()) {  // as DmnModel::LoadFile: the folder's other models
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+      if (entry.path().extension() != ".dmn" || entry.path().filename() == "eligibility.dmn") {
+        continue;
+      }
+      auto defs = dmn::LoadDefinitionsFromFile(entry.path().string());
+      if (defs) library.push_back(std::move(*defs));
+    }
+  }
+  auto model = dmn::DmnModel::Compile(std::move(main), std::move(library));
+  if (!model) return tl::unexpected(model.error().WithContext(source_name));
+  const std::string yaml_path = (fs::path(dir_) / "service.yaml").string();
+  PROAKTIV_RETURN_IF_ERROR(CheckDmn(source_name, yaml_path, **model, definition_));
+  auto copy = std::shared_ptr<ServiceBundle>(new ServiceBundle(*this));
+  copy->model_ = std::move(*model);
+  return std::shared_ptr<const ServiceBundle>(std::move(copy));
+}
+
 KommuneParameters ServiceBundle::ParametersFor(std::string_view kommunenummer) const {
   KommuneParameters out;
   out.kommunenummer = std::string(kommunenummer);
@@ -174,6 +208,14 @@ const ServiceBundle* ServiceLibrary::Find(std::string_view id) const {
     if (b->id() == id) return b.get();
   }
   return nullptr;
+}
+
+ServiceLibrary ServiceLibrary::Of(std::vector<std::shared_ptr<const ServiceBundle>> bundles) {
+  std::sort(bundles.begin(), bundles.end(),
+            [](const auto& a, const auto& b) { return a->id() < b->id(); });
+  ServiceLibrary out;
+  out.bundles_ = std::move(bundles);
+  return out;
 }
 
 Result<ServiceLibrary> ServiceLibrary::Only(const std::vector<std::string>& ids) const {

@@ -115,6 +115,20 @@ class ServiceBundle {
   std::map<std::string, std::string, std::less<>> PlaceholderValues(
       const Decision& decision, const KommuneParameters& params) const;
 
+  // A copy of this bundle with `overrides` applied after service.yaml's `kommuner:`, so that
+  // they win in ParametersFor: kommune settings made at run time (engine/kommune_settings.h).
+  // The copy shares the DMN model.
+  std::shared_ptr<const ServiceBundle> WithKommuneOverrides(
+      std::vector<KommuneOverride> overrides) const;
+
+  // A candidate bundle: this one (same service.yaml, same overrides) with its DMN model read
+  // from `dmn_xml` instead of eligibility.dmn; imports resolve among the bundle folder's other
+  // *.dmn files. Refused with the same checks as LoadDir (an XML error with its line, DMN
+  // problems with element kind, name and id, missing decisions, unmapped input data, undeclared
+  // reason codes); errors name `source_name` as the DMN file.
+  Result<std::shared_ptr<const ServiceBundle>> WithDmn(std::string_view dmn_xml,
+                                                       const std::string& source_name) const;
+
  private:
   ServiceBundle() = default;
 
@@ -130,6 +144,8 @@ class ServiceLibrary {
  public:
   const ServiceBundle* Find(std::string_view id) const;
   const std::vector<std::shared_ptr<const ServiceBundle>>& bundles() const { return bundles_; }
+  // A library of `bundles` (ids must be distinct), sorted by id.
+  static ServiceLibrary Of(std::vector<std::shared_ptr<const ServiceBundle>> bundles);
   // The library restricted to `ids` (NotFound names an id the library does not have).
   Result<ServiceLibrary> Only(const std::vector<std::string>& ids) const;
 

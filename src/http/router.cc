@@ -5,44 +5,54 @@
 namespace proaktiv::http {
 namespace {
 
-// Splits "/a/b/c" into {"a", "b", "c"}; "/" gives {}.
-std::vector<std::string_view> Segments(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '/') {
-      ++i;
-      continue;
-    }
-    const size_t end = std::min(path.find('/', i), path.size());
-    out.push_back(path.substr(i, end - i));
-    i = end;
+// Walks the '/'-separated, non-empty segments of a path without allocating: "/a//b/" gives
+// "a", "b".
+class SegmentCursor {
+ public:
+  explicit SegmentCursor(std::string_view path) : rest_(path) {}
+
+  // The next segment, or false at the end.
+  bool Next(std::string_view& segment) {
+    while (!rest_.empty() && rest_.front() == '/') rest_.remove_prefix(1);
+    if (rest_.empty()) return false;
+    const size_t end = std::min(rest_.find('/'), rest_.size());
+    segment = rest_.substr(0, end);
+    rest_.remove_prefix(end);
+    return true;
   }
-  return out;
-}
+
+ private:
+  std::string_view rest_;
+};
 
 bool IsParameter(std::string_view segment) {
   return segment.size() >= 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// How well `pattern` matches `segments`: -1 for no match, else the number of literal segments
-// (more literals = more specific). Fills `params`.
-int Score(std::string_view pattern, const std::vector<std::string_view>& segments,
+// How well `pattern` matches `path`: -1 for no match, else the number of literal segments
+// (more literals = more specific). Fills `params` (cleared first). Does not allocate unless
+// `params` grows.
+int Score(std::string_view pattern, std::string_view path,
           std::vector<std::pair<std::string_view, std::string_view>>& params) {
-  const std::vector<std::string_view> parts = Segments(pattern);
-  if (parts.size() != segments.size()) return -1;
   params.clear();
+  SegmentCursor parts(pattern);
+  SegmentCursor segments(path);
   int literals = 0;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (IsParameter(parts[i])) {
-      params.emplace_back(parts[i].substr(1, parts[i].size() - 2), segments[i]);
-    } else if (parts[i] == segments[i]) {
+  std::string_view part;
+  std::string_view segment;
+  while (true) {
+    const bool has_part = parts.Next(part);
+    const bool has_segment = segments.Next(segment);
+    if (has_part != has_segment) return -1;
+    if (!has_part) return literals;
+    if (IsParameter(part)) {
+      params.emplace_back(part.substr(1, part.size() - 2), segment);
+    } else if (part == segment) {
       ++literals;
     } else {
       return -1;
     }
   }
-  return literals;
 }
 
 }  // namespace
@@ -59,12 +69,11 @@ void Router::Add(Method method, std::string pattern, Handler handler, RouteOptio
 }
 
 Router::Match Router::Find(Method method, std::string_view path) const {
-  const std::vector<std::string_view> segments = Segments(path);
   Match best;
   int best_score = -1;
   std::vector<std::pair<std::string_view, std::string_view>> params;
   for (const Route& route : routes_) {
-    const int score = Score(route.pattern, segments, params);
+    const int score = Score(route.pattern, path, params);
     if (score < 0) continue;
     // HEAD is served by GET routes.
     const bool method_matches =
@@ -78,10 +87,17 @@ Router::Match Router::Find(Method method, std::string_view path) const {
     if (score > best_score) {
       best_score = score;
       best.route = &route;
-      best.params = params;
+      best.params.swap(params);  // `params` is cleared by the next Score
     }
   }
-  if (best.route != nullptr) best.allowed.clear();
+  if (best.route != nullptr) {
+    best.allowed.clear();
+  } else if (std::find(best.allowed.begin(), best.allowed.end(), Method::kGet) !=
+                 best.allowed.end() &&
+             std::find(best.allowed.begin(), best.allowed.end(), Method::kHead) ==
+                 best.allowed.end()) {
+    best.allowed.push_back(Method::kHead);  // a GET route also answers HEAD
+  }
   return best;
 }
 

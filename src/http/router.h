@@ -34,10 +34,10 @@ enum class Access {
 
 struct RouteOptions {
   Access access = Access::kPublic;
-  std::string scope;      // kStaff: required scope, e.g. "intake"; "admin" = any admin:* scope
+  std::string scope{};    // kStaff: required scope, e.g. "intake"; "admin" = any admin:* scope
   bool blocking = false;  // run on the blocking pool (database, file or CPU-heavy work)
   // The OpenAPI operationId, used in metrics and access logs instead of the raw path.
-  std::string name;
+  std::string name{};  // ({} so that designated initializers may leave it out under -Wextra)
 };
 
 struct RouteContext {

@@ -1,0 +1,151 @@
+#include "cli/serve_command.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "catalog/catalog.h"
+#include "common/clock.h"
+#include "engine/service_bundle.h"
+#include "http/api/admin_routes.h"
+#include "http/api/api_context.h"
+#include "http/api/citizen_routes.h"
+#include "http/api/intake_routes.h"
+#include "http/auth/auth_routes.h"
+#include "http/auth/auth_service.h"
+#include "http/router.h"
+#include "http/server/ops_routes.h"
+#include "http/server/server.h"
+
+namespace proaktiv::cli {
+namespace {
+
+struct ServeArgs {
+  std::string db;
+  std::string library = "services";
+  std::string catalog = "catalog/catalog.yaml";
+  std::string access_log = "-";
+  std::string today;  // YYYY-MM-DD: the engine's and the API's date (demo); "" = the real date
+  http::server::ServerOptions server;
+  http::auth::AuthConfig auth;
+};
+
+int Fail(const Error& e) {
+  fmt::print(stderr, "error: {}\n", e.ToString());
+  return 2;
+}
+
+int Serve(ServeArgs args) {
+  auto catalog_loaded = catalog::Catalog::LoadFile(args.catalog);
+  if (!catalog_loaded) return Fail(catalog_loaded.error());
+  auto catalog = std::make_shared<const catalog::Catalog>(std::move(*catalog_loaded));
+  auto library_loaded = engine::LoadLibrary(args.library, *catalog);
+  if (!library_loaded) return Fail(library_loaded.error());
+  auto library = std::make_shared<const engine::ServiceLibrary>(std::move(*library_loaded));
+  // Open the database once up front, so that a wrong --db fails here and not per request.
+  if (auto store = store::OpenSqliteStore(args.db); !store) return Fail(store.error());
+
+  if (!args.auth.issuer.empty() && args.auth.redirect_uri.empty()) {
+    args.auth.redirect_uri =
+        fmt::format("http://{}:{}/auth/callback", args.server.address, args.server.port);
+  }
+  // Logins, tokens and sessions always run on real time; offers and answers on `service_clock`,
+  // which --today shifts by whole days.
+  SystemClock clock;
+  std::chrono::system_clock::duration shift{0};
+  if (!args.today.empty()) {
+    auto today = CivilDate::Parse(args.today);
+    if (!today) return Fail(today.error());
+    shift = std::chrono::days(today->days() - clock.TodayInNorway().days());
+  }
+  ShiftedClock service_clock(shift);
+  http::api::ApiContext context(args.db, catalog, library, service_clock);
+  auto auth = http::auth::AuthService::Create(args.auth, clock);
+  if (!auth) return Fail(auth.error());
+
+  http::Router router;
+  std::unique_ptr<http::server::Server> server;
+  http::server::RegisterOpsRoutes(
+      router, http::server::OpsContext{
+                  .database_check =
+                      [&context] {
+                        auto store = context.Store();
+                        return store.has_value() && (*store)->GetPointer("health").has_value();
+                      },
+                  .metrics_text = [&server] { return server->metrics().Render(); }});
+  http::auth::RegisterAuthRoutes(router, **auth);
+  http::api::RegisterCitizenRoutes(router, context);
+  http::api::RegisterIntakeRoutes(router, context);
+  http::api::RegisterAdminRoutes(router, context);
+
+  args.server.access_log = args.access_log != "off";
+  args.server.access_log_file = args.access_log;
+  // SIGINT and SIGTERM are taken by this thread only: block them before the server's threads
+  // start (they inherit the mask), then wait for one.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  server = std::make_unique<http::server::Server>(args.server, router, **auth);
+  auto port = server->Start();
+  if (!port) return Fail(port.error());
+  fmt::print("proaktiv serving http://{}:{}/\n", args.server.address, *port);
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  fmt::print(stderr, "proaktiv: {} received, stopping\n",
+             signal_number == SIGINT ? "SIGINT" : "SIGTERM");
+  server->Stop();
+  server->Wait();
+  server.reset();
+  return 0;
+}
+
+}  // namespace
+
+void RegisterServeCommand(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* serve =
+      app.add_subcommand("serve", "Serve the HTTP API, the citizen portal and the admin pages");
+  serve->add_option("--db", args->db, "The registry database (SQLite file)")->required();
+  serve->add_option("--address", args->server.address, "The IP address to listen on")
+      ->capture_default_str();
+  serve->add_option("--port", args->server.port, "The TCP port (0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--static", args->server.static_dir,
+                    "The built web app to serve (index.html, assets/)");
+  serve->add_option("--services", args->library, "The service library directory")
+      ->capture_default_str();
+  serve->add_option("--catalog", args->catalog, "The data catalog")->capture_default_str();
+  serve->add_option("--io-threads", args->server.io_threads, "Threads for network I/O")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--blocking-threads", args->server.blocking_threads, "Threads for database work")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  serve
+      ->add_option("--access-log", args->access_log,
+                   "Access log: a file, - for standard error, off for none")
+      ->capture_default_str();
+  serve->add_option("--api-keys", args->auth.api_keys_file, "The staff API keys file");
+  serve->add_option("--issuer", args->auth.issuer,
+                    "The OpenID Connect issuer for citizen login (none: login disabled)");
+  serve->add_option("--client-id", args->auth.client_id, "The OpenID Connect client id");
+  serve->add_option("--redirect-uri", args->auth.redirect_uri,
+                    "This server's /auth/callback URL as registered with the issuer");
+  serve->add_option("--today", args->today,
+                    "Serve as of this date (YYYY-MM-DD) for offers and answers, e.g. for a demo; "
+                    "logins use the real time");
+  serve->callback([args] { std::exit(Serve(*args)); });
+}
+
+}  // namespace proaktiv::cli
