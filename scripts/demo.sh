@@ -6,7 +6,11 @@
 # for (kindergarten place, school start, SFO, senior home visit, welcome, bereavement support).
 # It prints the decisions per service, the offers per month with a chart, and a few offers with
 # their message and explanation; then runs December again to show that nothing is made twice.
-# Usage: scripts/demo.sh [KOMMUNENUMMER] (default 1103 Stavanger).
+# Then it serves the citizen portal and the municipality admin on 127.0.0.1:8080 (with the
+# development OpenID issuer on :8081) as of 10 February 2026, when the kindergarten offers are
+# open: log in as one of the listed parents, open the offer and accept it. Ctrl-C stops it.
+# Usage: scripts/demo.sh [KOMMUNENUMMER] (default 1103 Stavanger). SERVE=0 skips the portal;
+# PORT (default 8080) moves it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kommune=${1:-1103}
@@ -34,3 +38,34 @@ echo
 echo "Files: $out/gen (population.db, population.jsonl, feed.jsonl, contacts.jsonl, summary.json)"
 echo "       $out/registry.db (registry, offers, date index; open it with sqlite3)"
 echo "       $out/offers-per-month.svg (the chart)"
+
+[[ ${SERVE:-1} == 0 ]] && exit 0
+
+echo
+echo "== 4. The citizen portal and the municipality admin, as of 2026-02-10"
+./scripts/web.sh
+port=${PORT:-8080}
+issuer_port=$((port + 1))
+today=2026-02-10
+cp "$out/gen/population.db" "$out/portal.db"
+./build/proaktiv run --db "$out/portal.db" --feed "$out/gen/feed.jsonl" \
+  --from 2026-01-01 --until "$today" --explain 0 | tail -4
+key_output=$(./build/proaktiv api-key new --name demo-admin --scope "admin:$kommune" --scope metrics)
+admin_key=$(sed -n '2s/^ *//p' <<< "$key_output")
+sed -n '4s/^ *//p' <<< "$key_output" > "$out/api-keys"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+./build/proaktiv dev-issuer --port "$issuer_port" --db "$out/portal.db" \
+  --key-file "$out/dev-issuer-key.pem" --redirect-uri "http://127.0.0.1:$port/auth/callback" \
+  > "$out/dev-issuer.log" 2>&1 &
+pids+=($!)
+./build/proaktiv serve --db "$out/portal.db" --port "$port" --static web/dist \
+  --api-keys "$out/api-keys" --issuer "http://127.0.0.1:$issuer_port" \
+  --client-id proaktiv-portal --today "$today" --access-log "$out/access.log" &
+pids+=($!)
+sleep 1
+echo
+echo "Citizen portal:  http://127.0.0.1:$port/   (log in: the development issuer lists test parents)"
+echo "Admin:           http://127.0.0.1:$port/admin   API key: $admin_key"
+echo "API:             docs/openapi.yaml; access log in $out/access.log. Ctrl-C stops the servers."
+wait
