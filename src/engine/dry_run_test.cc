@@ -191,33 +191,5 @@ TEST_F(DryRunTest, ACandidateIsRefusedAsABundleWouldBe) {
       << bad_feel.error().message;
 }
 
-// A measurement, not a check: with PROAKTIV_DRY_RUN_DB=<a population.db> (and optionally
-// PROAKTIV_DRY_RUN_KOMMUNE, default 0301) the dry run of a changed senior-home-visit model over
-// that kommune, timed. The database is only read.
-TEST_F(DryRunTest, MeasureOnAGeneratedDatabase) {
-  const char* db = std::getenv("PROAKTIV_DRY_RUN_DB");
-  if (db == nullptr) GTEST_SKIP() << "set PROAKTIV_DRY_RUN_DB to measure";
-  const char* k = std::getenv("PROAKTIV_DRY_RUN_KOMMUNE");
-  const std::string kommune = k ? k : "0301";
-  auto store = store::OpenSqliteStore(db);
-  ASSERT_TRUE(store) << store.error().ToString();
-  auto residents = LoadResidents(**store, kommune);
-  ASSERT_TRUE(residents) << residents.error().ToString();
-  const ServiceBundle& current = *library_->Find("senior-home-visit");
-  auto candidate = current.WithDmn(
-      Replace(SeniorDmn(), "&gt;= Senior visit age<", "&gt;= Senior visit age - 5<"), "upload");
-  ASSERT_TRUE(candidate) << candidate.error().ToString();
-  auto result = CompareModels(current, **candidate, **residents, D("2024-06-01"));
-  ASSERT_TRUE(result) << result.error().ToString();
-  std::printf(
-      "kommune %s: %zu residents, %zu relatives elsewhere, read %.2f s; scan %.2f s "
-      "(%lld evaluations); eligible %lld -> %lld, gained %lld, lost %lld\n",
-      kommune.c_str(), (*residents)->persons.size(), (*residents)->relatives.size(),
-      (*residents)->read_seconds, result->scan_seconds, static_cast<long long>(result->evaluations),
-      static_cast<long long>(result->current_eligible),
-      static_cast<long long>(result->candidate_eligible),
-      static_cast<long long>(result->gained_count), static_cast<long long>(result->lost_count));
-}
-
 }  // namespace
 }  // namespace proaktiv::engine
