@@ -12,8 +12,9 @@ int HexValue(char c) {
   return -1;
 }
 
-// Percent-decodes a query component ('+' is a space); a malformed escape is kept as is.
-std::string DecodeQueryComponent(std::string_view s) {
+}  // namespace
+
+std::string DecodeFormComponent(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -30,14 +31,40 @@ std::string DecodeQueryComponent(std::string_view s) {
   return out;
 }
 
+namespace {
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
 
-std::string_view ReasonPhrase(int status) {
+}  // namespace
+
+std::string_view StatusReason(int status) {
   switch (status) {
+    case 100:
+      return "Continue";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 307:
+      return "Temporary Redirect";
+    case 308:
+      return "Permanent Redirect";
     case 400:
       return "Bad Request";
     case 401:
@@ -48,26 +75,40 @@ std::string_view ReasonPhrase(int status) {
       return "Not Found";
     case 405:
       return "Method Not Allowed";
+    case 406:
+      return "Not Acceptable";
     case 409:
       return "Conflict";
+    case 410:
+      return "Gone";
+    case 412:
+      return "Precondition Failed";
     case 413:
       return "Content Too Large";
     case 415:
       return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
+    case 428:
+      return "Precondition Required";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
     case 500:
       return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 502:
+      return "Bad Gateway";
     case 503:
       return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
     default:
-      return status < 400 ? "OK" : "Error";
+      return "Unknown";
   }
 }
-
-}  // namespace
 
 std::string_view MethodName(Method method) {
   switch (method) {
@@ -106,8 +147,8 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
     rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
     const size_t eq = pair.find('=');
     std::string_view key = pair.substr(0, eq);
-    if (DecodeQueryComponent(key) != name) continue;
-    return eq == std::string_view::npos ? std::string{} : DecodeQueryComponent(pair.substr(eq + 1));
+    if (DecodeFormComponent(key) != name) continue;
+    return eq == std::string_view::npos ? std::string{} : DecodeFormComponent(pair.substr(eq + 1));
   }
   return std::nullopt;
 }
@@ -140,7 +181,7 @@ Response Response::Json(int status, const boost::json::value& value) {
 Response Response::Problem(int status, std::string_view code, std::string_view detail) {
   boost::json::object doc;
   doc["type"] = "about:blank";
-  doc["title"] = ReasonPhrase(status);
+  doc["title"] = StatusReason(status);
   doc["status"] = status;
   doc["detail"] = detail;
   doc["code"] = code;

@@ -17,6 +17,11 @@ namespace proaktiv::http {
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
 std::string_view MethodName(Method method);
+// The reason phrase of an HTTP status code ("Not Found"); "Unknown" for codes it does not know.
+std::string_view StatusReason(int status);
+// Percent-decodes one component of a query string or form body ('+' is a space); a malformed
+// escape is kept as it is.
+std::string DecodeFormComponent(std::string_view text);
 
 struct Request {
   Method method = Method::kGet;

@@ -1,34 +1,8 @@
 #include "http/auth/form.h"
 
+#include "http/message.h"
+
 namespace proaktiv::http::auth {
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string Decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 &&
-               HexValue(s[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string UrlEncode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -65,8 +39,9 @@ FormFields FormDecode(std::string_view text) {
     text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
     if (pair.empty()) continue;
     const size_t eq = pair.find('=');
-    out.emplace_back(Decode(pair.substr(0, eq)),
-                     eq == std::string_view::npos ? std::string() : Decode(pair.substr(eq + 1)));
+    out.emplace_back(
+        DecodeFormComponent(pair.substr(0, eq)),
+        eq == std::string_view::npos ? std::string() : DecodeFormComponent(pair.substr(eq + 1)));
   }
   return out;
 }

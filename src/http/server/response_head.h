@@ -35,8 +35,6 @@ void SerializeHead(const Response& response, std::string_view content_type, size
 // Whether a response with this status carries a body (not 1xx, 204 or 304).
 bool StatusHasBody(int status);
 
-std::string_view StatusReason(int status);
-
 // Splits an origin-form request target ("/a%20b?x=1") into the percent-decoded path and the
 // raw query. False when the target is not origin-form, or the path has a malformed escape or
 // decodes to a NUL byte.
