@@ -83,6 +83,11 @@ class RegistryStore {
 
   virtual Result<RegistryCounts> Counts() = 0;
 
+  // A number that changes whenever another connection — in this process or another — commits
+  // to the database (SQLite's PRAGMA data_version); this connection's own commits leave it
+  // unchanged. Compare for equality only.
+  virtual Result<int64_t> DataVersion() = 0;
+
   // The engine's tables in the same database; they share this store's transaction.
   virtual EngineStore& engine() = 0;
   // The portal's and the admin's tables, likewise (store/portal_store.h, settings_store.h).

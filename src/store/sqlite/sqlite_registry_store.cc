@@ -2,6 +2,7 @@
 // prepared statements reused for the life of the store.
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -262,6 +263,17 @@ class SqliteRegistryStore final : public RegistryStore {
     return counts;
   }
 
+  Result<int64_t> DataVersion() override {
+    if (!data_version_.has_value()) {
+      PROAKTIV_ASSIGN_OR_RETURN(data_version_, db_.Prepare("PRAGMA data_version"));
+    }
+    PROAKTIV_ASSIGN_OR_RETURN(bool row, data_version_->Step());
+    if (!row) return DataLoss("PRAGMA data_version returned no row");
+    int64_t version = data_version_->ColumnInt(0);
+    data_version_->Reset();
+    return version;
+  }
+
   EngineStore& engine() override { return *engine_; }
   PortalStore& portal() override { return *portal_; }
   SettingsStore& settings() override { return *settings_; }
@@ -293,6 +305,7 @@ class SqliteRegistryStore final : public RegistryStore {
   Database db_;
   Statement find_identity_, find_key_, insert_person_, update_person_, put_identity_, insert_event_,
       has_event_, events_after_, get_pointer_, set_pointer_;
+  std::optional<Statement> data_version_;  // prepared on first use
   std::unique_ptr<EngineStore> engine_;
   std::unique_ptr<PortalStore> portal_;
   std::unique_ptr<SettingsStore> settings_;

@@ -131,5 +131,22 @@ TEST_F(SqliteStoreTest, UnopenablePathIsAClearError) {
             std::string::npos);
 }
 
+TEST_F(SqliteStoreTest, DataVersionChangesWhenAnotherConnectionCommits) {
+  auto reader = OpenSqliteStore(path_.string());
+  auto writer = OpenSqliteStore(path_.string());
+  ASSERT_TRUE(reader && writer);
+  auto before = (*reader)->DataVersion();
+  ASSERT_TRUE(before) << before.error().message;
+  EXPECT_EQ(*(*reader)->DataVersion(), *before) << "nothing was committed";
+
+  auto writer_before = (*writer)->DataVersion();
+  ASSERT_TRUE(writer_before);
+  ASSERT_TRUE((*writer)->Begin());
+  ASSERT_TRUE((*writer)->SetPointer("freg", 7));
+  ASSERT_TRUE((*writer)->Commit());
+  EXPECT_NE(*(*reader)->DataVersion(), *before) << "the other connection committed";
+  EXPECT_EQ(*(*writer)->DataVersion(), *writer_before) << "its own commit does not count";
+}
+
 }  // namespace
 }  // namespace proaktiv::store
