@@ -30,7 +30,8 @@ struct ServeArgs {
   std::string library = "services";
   std::string catalog = "catalog/catalog.yaml";
   std::string access_log = "-";
-  std::string today;  // YYYY-MM-DD: the engine's and the API's date (demo); "" = the real date
+  int read_cache_mb = 64;  // 0: every citizen read goes to the database
+  std::string today;       // YYYY-MM-DD: the engine's and the API's date (demo); "" = the real date
   http::server::ServerOptions server;
   http::auth::AuthConfig auth;
 };
@@ -64,7 +65,14 @@ int Serve(ServeArgs args) {
     shift = std::chrono::days(today->days() - clock.TodayInNorway().days());
   }
   ShiftedClock service_clock(shift);
-  http::api::ApiContext context(args.db, catalog, library, service_clock);
+  std::unique_ptr<http::api::ReadCache> read_cache;
+  if (args.read_cache_mb > 0) {
+    auto opened =
+        http::api::ReadCache::Open(args.db, static_cast<size_t>(args.read_cache_mb) << 20);
+    if (!opened) return Fail(opened.error());
+    read_cache = std::move(*opened);
+  }
+  http::api::ApiContext context(args.db, catalog, library, service_clock, read_cache.get());
   auto auth = http::auth::AuthService::Create(args.auth, clock);
   if (!auth) return Fail(auth.error());
 
@@ -136,6 +144,12 @@ void RegisterServeCommand(CLI::App& app) {
       ->add_option("--access-log", args->access_log,
                    "Access log: a file, - for standard error, off for none")
       ->capture_default_str();
+  serve
+      ->add_option("--read-cache-mb", args->read_cache_mb,
+                   "Memory for citizens' read answers kept while the database is unchanged "
+                   "(0: none)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 4096));
   serve->add_option("--api-keys", args->auth.api_keys_file, "The staff API keys file");
   serve->add_option("--issuer", args->auth.issuer,
                     "The OpenID Connect issuer for citizen login (none: login disabled)");

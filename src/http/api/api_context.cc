@@ -6,11 +6,13 @@
 namespace proaktiv::http::api {
 
 ApiContext::ApiContext(std::string database_path, std::shared_ptr<const catalog::Catalog> catalog,
-                       std::shared_ptr<const engine::ServiceLibrary> library, const Clock& clock)
+                       std::shared_ptr<const engine::ServiceLibrary> library, const Clock& clock,
+                       ReadCache* read_cache)
     : database_path_(std::move(database_path)),
       catalog_(std::move(catalog)),
       library_(std::move(library)),
-      clock_(&clock) {}
+      clock_(&clock),
+      read_cache_(read_cache) {}
 
 Result<store::RegistryStore*> ApiContext::Store() const {
   // One connection per thread and database; kept for the thread's life.

@@ -7,7 +7,8 @@
 // thread. Store() returns the calling thread's own connection to `database_path` (opened on
 // first use and kept for the thread's life; SQLite in WAL mode lets them read concurrently
 // and serialises writers with a busy timeout). Handlers that call Store() must be registered
-// with RouteOptions::blocking = true.
+// with RouteOptions::blocking = true. `read_cache` (optional, not owned, thread-safe) keeps
+// citizens' read answers while the database is unchanged (http/api/read_cache.h).
 
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/service_bundle.h"
+#include "http/api/read_cache.h"
 #include "store/store.h"
 
 namespace proaktiv::http::api {
@@ -23,7 +25,8 @@ namespace proaktiv::http::api {
 class ApiContext {
  public:
   ApiContext(std::string database_path, std::shared_ptr<const catalog::Catalog> catalog,
-             std::shared_ptr<const engine::ServiceLibrary> library, const Clock& clock);
+             std::shared_ptr<const engine::ServiceLibrary> library, const Clock& clock,
+             ReadCache* read_cache = nullptr);
 
   // The calling thread's connection (see above); an error when the database cannot be opened.
   Result<store::RegistryStore*> Store() const;
@@ -32,12 +35,14 @@ class ApiContext {
   const catalog::Catalog& catalog() const { return *catalog_; }
   const engine::ServiceLibrary& library() const { return *library_; }
   const Clock& clock() const { return *clock_; }
+  ReadCache* read_cache() const { return read_cache_; }
 
  private:
   std::string database_path_;
   std::shared_ptr<const catalog::Catalog> catalog_;
   std::shared_ptr<const engine::ServiceLibrary> library_;
   const Clock* clock_;
+  ReadCache* read_cache_;
 };
 
 }  // namespace proaktiv::http::api

@@ -74,7 +74,12 @@ class ApiTest : public ::testing::Test {
     auto store = store::OpenSqliteStore(db);
     ASSERT_TRUE(store) << store.error().message;
     store_ = std::move(*store);
-    context_ = std::make_unique<ApiContext>(db, catalog_, library_, clock_);
+    // Every citizen test runs with the read cache, so that each write a test makes and reads
+    // back also checks the cache's invalidation.
+    auto cache = ReadCache::Open(db);
+    ASSERT_TRUE(cache) << cache.error().message;
+    read_cache_ = std::move(*cache);
+    context_ = std::make_unique<ApiContext>(db, catalog_, library_, clock_, read_cache_.get());
     RegisterCitizenRoutes(router_, *context_);
     RegisterIntakeRoutes(router_, *context_);
   }
@@ -189,6 +194,7 @@ class ApiTest : public ::testing::Test {
   std::filesystem::path dir_;
   FakeClock clock_{Noon("2026-01-20")};
   std::unique_ptr<store::RegistryStore> store_;
+  std::unique_ptr<ReadCache> read_cache_;
   std::unique_ptr<ApiContext> context_;
   Router router_;
   const Route* last_route_ = nullptr;

@@ -55,6 +55,31 @@ Handler CitizenHandler(const ApiContext& context, Body body) {
   };
 }
 
+// A citizen route that only reads: its answer comes from the context's ReadCache while the
+// database is unchanged, and is computed by CitizenHandler otherwise. Problems are not kept.
+template <typename Body>
+Handler CachedCitizenHandler(const ApiContext& context, std::string_view route_name, Body body) {
+  Handler compute = CitizenHandler(context, body);
+  ReadCache* cache = context.read_cache();
+  if (cache == nullptr) return compute;
+  return [&context, cache, compute = std::move(compute), route_name](const Request& request,
+                                                                     const RouteContext& route) {
+    Result<int64_t> version = cache->Version();
+    if (!version || !route.principal.is_citizen()) return compute(request, route);
+    std::string key =
+        CitizenReadKey(route_name, context.clock().TodayInNorway().days(), route.principal.pid,
+                       request.QueryParam("lang").value_or(""), request.Header("accept-language"));
+    if (std::optional<std::string> body = cache->Find(key, *version)) {
+      Response response;
+      response.body = std::move(*body);
+      return Private(std::move(response));
+    }
+    Response response = compute(request, route);
+    if (response.status == 200) cache->Put(std::move(key), *version, response.body);
+    return response;
+  };
+}
+
 ApiResult<boost::json::value> Detail(const ApiContext& context, Session& s,
                                      const store::OfferRecord& offer) {
   OfferViews views(context.library(), *s.persons, s.store->engine(), s.citizen, s.language);
@@ -143,17 +168,18 @@ void RegisterCitizenRoutes(Router& router, const ApiContext& context) {
         [accept](const ApiContext& c, Session& s, const Request& request,
                  const RouteContext& route) { return AnswerMyOffer(c, accept, s, request, route); };
   };
-  router.Add(Method::kGet, "/api/v1/me/offers", CitizenHandler(context, ListMyOffers),
-             options("listMyOffers"));
+  router.Add(Method::kGet, "/api/v1/me/offers",
+             CachedCitizenHandler(context, "listMyOffers", ListMyOffers), options("listMyOffers"));
   router.Add(Method::kGet, "/api/v1/me/offers/{id}", CitizenHandler(context, GetMyOffer),
              options("getMyOffer"));
   router.Add(Method::kPost, "/api/v1/me/offers/{id}/accept", CitizenHandler(context, answer(true)),
              options("acceptMyOffer"));
   router.Add(Method::kPost, "/api/v1/me/offers/{id}/decline",
              CitizenHandler(context, answer(false)), options("declineMyOffer"));
-  router.Add(Method::kGet, "/api/v1/me/data", CitizenHandler(context, GetMyData),
+  router.Add(Method::kGet, "/api/v1/me/data", CachedCitizenHandler(context, "getMyData", GetMyData),
              options("getMyData"));
-  router.Add(Method::kGet, "/api/v1/me/preferences", CitizenHandler(context, GetMyPreferences),
+  router.Add(Method::kGet, "/api/v1/me/preferences",
+             CachedCitizenHandler(context, "getMyPreferences", GetMyPreferences),
              options("getMyPreferences"));
   router.Add(Method::kPut, "/api/v1/me/preferences", CitizenHandler(context, PutMyPreferences),
              options("putMyPreferences"));

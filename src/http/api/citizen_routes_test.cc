@@ -70,6 +70,34 @@ TEST_F(CitizenRoutesTest, ListingShowsNoOtherCitizensOffers) {
   EXPECT_TRUE(Json(Get("/api/v1/me/offers", Citizen(ola_))).at("offers").as_array().empty());
 }
 
+TEST_F(CitizenRoutesTest, RepeatedListingsComeFromTheCacheUntilTheDatabaseChanges) {
+  auto state_in_list = [&] {
+    Response r = Get("/api/v1/me/offers", Citizen(kari_));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return std::string(Json(r).at("offers").at(0).at("state").as_string());
+  };
+  EXPECT_EQ(state_in_list(), "proposed");
+  const int64_t hits = read_cache_->stats().hits;
+  EXPECT_EQ(state_in_list(), "proposed");
+  EXPECT_EQ(read_cache_->stats().hits, hits + 1);
+  // Another citizen's listing is never answered from Kari's entry.
+  EXPECT_EQ(Json(Get("/api/v1/me/offers", Citizen(siv_))).at("offers").at(0).at("id").as_int64(),
+            siv_offer_);
+
+  // Showing the offer opens it (a write through the API's own connection) ...
+  ASSERT_EQ(Get("/api/v1/me/offers/" + std::to_string(kari_offer_), Citizen(kari_)).status, 200);
+  EXPECT_EQ(state_in_list(), "opened");
+  // ... and a change by another connection (the engine, another process) is seen as well.
+  auto offer = store_->engine().FindOfferById(kari_offer_);
+  ASSERT_TRUE(offer && *offer);
+  store::OfferRecord withdrawn = **offer;
+  withdrawn.state = OfferState::kWithdrawn;
+  ASSERT_TRUE(store_->engine().UpdateOffer(
+      withdrawn, store::OfferTransition{kari_offer_, OfferState::kOpened, OfferState::kWithdrawn,
+                                        withdrawn.version, withdrawn.updated_day, "test", false}));
+  EXPECT_EQ(state_in_list(), "withdrawn");
+}
+
 TEST_F(CitizenRoutesTest, TextsFollowTheChosenLanguage) {
   auto name_in = [&](const std::string& target,
                      std::vector<std::pair<std::string, std::string>> headers = {}) {
