@@ -22,12 +22,20 @@ mkdir -p "$out"
 echo "== 1. Synthetic population and a year of register events for kommune $kommune"
 ./build/proaktiv gen --kommune "$kommune" --from 2026-01-01 --to 2027-01-01 --seed 2026 \
   --out "$out/gen"
+echo "   the contact register (KRR) for the population:"
+./build/proaktiv contacts load --db "$out/gen/population.db" "$out/gen/contacts.jsonl"
 
 echo
 echo "== 2. A year of the municipality's life: intake and the proactive engine, day by day"
 cp "$out/gen/population.db" "$out/registry.db"
 ./build/proaktiv run --db "$out/registry.db" --feed "$out/gen/feed.jsonl" \
   --from 2026-01-01 --until 2026-12-31 --chart "$out/offers-per-month.svg" --explain 4
+
+echo
+echo "== 2b. Delivery: the outbox drained through the demo channels (files in $out/outbox)"
+mkdir -p "$out/outbox"
+./build/proaktiv deliver --db "$out/registry.db" --config config/delivery-demo.yaml \
+  --today 2026-12-31
 
 echo
 echo "== 3. December again: every event is already applied and every offer already made"
@@ -38,6 +46,7 @@ echo
 echo "Files: $out/gen (population.db, population.jsonl, feed.jsonl, contacts.jsonl, summary.json)"
 echo "       $out/registry.db (registry, offers, date index; open it with sqlite3)"
 echo "       $out/offers-per-month.svg (the chart)"
+echo "       $out/outbox/*.jsonl (the messages as the channels received them)"
 
 [[ ${SERVE:-1} == 0 ]] && exit 0
 

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/api_key_command.h"
+#include "cli/contacts_command.h"
+#include "cli/deliver_command.h"
 #include "cli/dev_issuer_command.h"
 #include "cli/dmn_command.h"
 #include "cli/gen_command.h"
@@ -26,6 +28,8 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterServeCommand(app);
   proaktiv::cli::RegisterDevIssuerCommand(app);
   proaktiv::cli::RegisterApiKeyCommand(app);
+  proaktiv::cli::RegisterContactsCommand(app);
+  proaktiv::cli::RegisterDeliverCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -36,17 +36,17 @@ struct PostalAddress {
 
 // One rendered message, ready for a channel.
 struct OutgoingMessage {
-  int64_t message_id = 0;        // the outbox row
-  std::string idempotency_key;   // see above; at most 128 ASCII characters
+  int64_t message_id = 0;       // the outbox row
+  std::string idempotency_key;  // see above; at most 128 ASCII characters
   ChannelKind channel = ChannelKind::kEmail;
-  std::string language;          // "nb", "nn", "en"
-  std::string to;                // e-mail address, mobile number (+47…), mailbox address; empty for letters
+  std::string language;  // "nb", "nn", "en"
+  std::string to;  // e-mail address, mobile number (+47…), mailbox address; empty for letters
   std::string mailbox_provider;  // "digipost", "eboks" for the digital mailbox
   PostalAddress address;         // letters only
   std::string kommune_name;      // the sender
   std::string subject;
-  std::string body;              // plain text
-  std::string link;              // short link to the offer in the portal
+  std::string body;  // plain text
+  std::string link;  // short link to the offer in the portal
 };
 
 // What the receiver said: its own id for the message, and whether delivery is already final

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "delivery/sms_window.h"
 #include "engine/audience.h"
 #include "engine/explanation.h"
 #include "engine/guard.h"
@@ -33,6 +34,25 @@ std::string DecisionJson(const ServiceBundle& bundle, const Decision& d,
 }
 
 }  // namespace
+
+Status OfferDecider::QueueChange(const ServiceBundle* bundle, const OfferRecord& offer,
+                                 CivilDate today) {
+  if (outbox_ == nullptr) return {};
+  std::vector<delivery::MessageRecipient> to;
+  for (int64_t key : offer.recipients) {
+    if (const store::StoredPerson* p = persons_.ByKey(key)) to.push_back({key, &p->person});
+  }
+  catalog::LocalizedText name;
+  if (bundle != nullptr) {
+    name = bundle->definition().name;
+  } else {
+    name = {offer.service, offer.service, offer.service};
+  }
+  return outbox_
+      ->Enqueue(offer, store::MessageKind::kChange, name, to, {},
+                delivery::StartOfDayInNorway(today))
+      .map([](int) {});
+}
 
 void OfferDecider::Note(CivilDate day, const std::string& service, int64_t subject,
                         const std::string& occurrence, Outcome outcome, std::string reason,
@@ -158,12 +178,29 @@ Status OfferDecider::Consider(const ServiceBundle& bundle, const store::StoredPe
   offer.decision_json = DecisionJson(bundle, d, params, today);
   offer.recipients = recipients.keys;
   PROAKTIV_ASSIGN_OR_RETURN(int64_t id, store_.InsertOffer(offer, "trigger"));
+  if (outbox_ != nullptr) {
+    offer.id = id;
+    const std::string kommune_name = KommuneName(params.kommunenummer);
+    std::vector<delivery::MessageRecipient> to;
+    for (const registry::Person* r : recipients.persons) to.push_back({persons_.KeyOf(r), r});
+    auto render = [&](std::string_view lang,
+                      const registry::Person& r) -> Result<delivery::ServiceText> {
+      PROAKTIV_ASSIGN_OR_RETURN(
+          RenderedMessage m,
+          bundle.Render(d, notice ? "notice" : "offer", lang, FullName(r), params, kommune_name));
+      return delivery::ServiceText{std::move(m.subject), std::move(m.body)};
+    };
+    PROAKTIV_RETURN_IF_ERROR(outbox_->Enqueue(offer, store::MessageKind::kOffer,
+                                              bundle.definition().name, to, render,
+                                              delivery::StartOfDayInNorway(today)));
+  }
   Note(today, service, subject.key, occurrence, notice ? Outcome::kNoticed : Outcome::kOffered,
        d.reason, id);
   return {};
 }
 
-Status OfferDecider::Withdraw(OfferRecord offer, CivilDate today, std::string_view cause) {
+Status OfferDecider::Withdraw(OfferRecord offer, CivilDate today, std::string_view cause,
+                              const ServiceBundle* bundle) {
   const OfferState from = offer.state;
   offer.state = OfferState::kWithdrawn;
   offer.updated_day = today.days();
@@ -171,6 +208,7 @@ Status OfferDecider::Withdraw(OfferRecord offer, CivilDate today, std::string_vi
   PROAKTIV_RETURN_IF_ERROR(
       store_.UpdateOffer(offer, store::OfferTransition{offer.id, from, offer.state, offer.version,
                                                        today.days(), std::string(cause), notify}));
+  if (notify) PROAKTIV_RETURN_IF_ERROR(QueueChange(bundle, offer, today));
   Note(today, offer.service, offer.subject_key, offer.occurrence, Outcome::kWithdrawn,
        std::string(cause), offer.id);
   return {};
@@ -184,8 +222,8 @@ Status OfferDecider::Redecide(const ServiceBundle& bundle, OfferRecord offer, Ci
     auto withdraw = [](OfferRecord, CivilDate, std::string_view) -> Status { return {}; };
     return Decide(bundle, std::move(offer), today, cause, withdraw);
   }
-  auto withdraw = [this](OfferRecord o, CivilDate day, std::string_view why) {
-    return Withdraw(std::move(o), day, why);
+  auto withdraw = [this, &bundle](OfferRecord o, CivilDate day, std::string_view why) {
+    return Withdraw(std::move(o), day, why, &bundle);
   };
   return Decide(bundle, std::move(offer), today, cause, withdraw);
 }
@@ -236,6 +274,7 @@ Status OfferDecider::Decide(const ServiceBundle& bundle, OfferRecord offer, Civi
   PROAKTIV_RETURN_IF_ERROR(
       store_.UpdateOffer(offer, store::OfferTransition{offer.id, from, offer.state, offer.version,
                                                        today.days(), std::string(cause), notify}));
+  if (notify) PROAKTIV_RETURN_IF_ERROR(QueueChange(&bundle, offer, today));
   Note(today, offer.service, offer.subject_key, offer.occurrence,
        reinstated ? Outcome::kReinstated : Outcome::kUpdated, std::string(cause), offer.id);
   return {};

@@ -25,6 +25,9 @@
 // for notifying the citizen. A withdrawn offer given to Redecide (after a correction or
 // annulment) is reinstated as proposed when the decision holds again, and left alone otherwise.
 //
+// With an outbox writer, an offer stored (7.) queues its messages, and a withdrawal or update
+// marked for notifying the citizen queues a change notice, in the caller's transaction.
+//
 // Not thread-safe; one decider per engine run.
 
 #include <set>
@@ -33,6 +36,7 @@
 
 #include "common/civil_date.h"
 #include "common/result.h"
+#include "delivery/outbox_writer.h"
 #include "engine/engine_report.h"
 #include "engine/person_cache.h"
 #include "engine/service_bundle.h"
@@ -43,9 +47,11 @@ namespace proaktiv::engine {
 class OfferDecider {
  public:
   // `kommuner` (optional, not owned): when not empty, subjects living elsewhere are skipped.
+  // `outbox` (optional, not owned) queues the messages (see above).
   OfferDecider(store::EngineStore& store, PersonCache& persons, EngineReport& report,
-               const std::set<std::string>* kommuner = nullptr)
-      : store_(store), persons_(persons), report_(report), kommuner_(kommuner) {}
+               const std::set<std::string>* kommuner = nullptr,
+               delivery::OutboxWriter* outbox = nullptr)
+      : store_(store), persons_(persons), report_(report), kommuner_(kommuner), outbox_(outbox) {}
 
   // `cause` is the person whose register event fired the trigger (nullptr for date triggers).
   Status Consider(const ServiceBundle& bundle, const store::StoredPerson& subject,
@@ -54,8 +60,10 @@ class OfferDecider {
   Status Redecide(const ServiceBundle& bundle, store::OfferRecord offer, CivilDate today,
                   std::string_view cause);
 
-  // Withdraws `offer` (open) with `cause`.
-  Status Withdraw(store::OfferRecord offer, CivilDate today, std::string_view cause);
+  // Withdraws `offer` (open) with `cause`; `bundle` (optional) names the service in the change
+  // notice.
+  Status Withdraw(store::OfferRecord offer, CivilDate today, std::string_view cause,
+                  const ServiceBundle* bundle = nullptr);
 
  private:
   // Redecide's work; `withdraw` is called where the offer no longer holds.
@@ -76,6 +84,8 @@ class OfferDecider {
                             const Recipients& recipients, bool notice);
   Status ToCaseworker(const ServiceBundle& bundle, const store::StoredPerson& subject,
                       const std::string& occurrence, CivilDate today, std::string reason);
+  // Queues the change notice of `offer` for its recipients (outbox_ set).
+  Status QueueChange(const ServiceBundle* bundle, const store::OfferRecord& offer, CivilDate today);
   void Note(CivilDate day, const std::string& service, int64_t subject,
             const std::string& occurrence, Outcome outcome, std::string reason,
             int64_t offer_id = 0);
@@ -84,6 +94,7 @@ class OfferDecider {
   PersonCache& persons_;
   EngineReport& report_;
   const std::set<std::string>* kommuner_;
+  delivery::OutboxWriter* outbox_;
 };
 
 }  // namespace proaktiv::engine

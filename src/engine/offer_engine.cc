@@ -49,7 +49,13 @@ std::set<int64_t> FamilyKeys(const registry::Person& person, PersonCache& person
 
 OfferEngine::OfferEngine(store::RegistryStore& store, const ServiceLibrary& library,
                          EngineOptions options)
-    : store_(store), library_(library), options_(std::move(options)) {}
+    : store_(store),
+      library_(library),
+      options_(std::move(options)),
+      delivery_config_(options_.delivery ? options_.delivery
+                                         : std::make_shared<const delivery::DeliveryConfig>(
+                                               delivery::DeliveryConfig::Defaults())),
+      outbox_(std::make_unique<delivery::OutboxWriter>(store_, *delivery_config_)) {}
 
 Result<EngineReport> OfferEngine::RunThrough(CivilDate day) {
   EngineReport report;
@@ -100,7 +106,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
     bool reached_day = false;
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(Unit(events.size(), [&]() -> Status {
-      OfferDecider decider(engine, persons, report, &options_.kommuner);
+      OfferDecider decider(engine, persons, report, &options_.kommuner, outbox_.get());
       int64_t last = pointer;
       for (const StoredEvent& e : events) {
         const CivilDate event_day = EventDay(e, day);
@@ -178,7 +184,7 @@ Status OfferEngine::ProcessDue(CivilDate day, EngineReport& report) {
     if (entries.empty()) return {};
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(Unit(entries.size(), [&]() -> Status {
-      OfferDecider decider(engine, persons, report, &options_.kommuner);
+      OfferDecider decider(engine, persons, report, &options_.kommuner, outbox_.get());
       for (const store::DueEntry& entry : entries) {
         ++report.due;
         PROAKTIV_RETURN_IF_ERROR(engine.RemoveDue(entry));
@@ -300,7 +306,7 @@ Result<EngineReport> OfferEngine::SetOptOut(int64_t person_key, const std::strin
   PROAKTIV_RETURN_IF_ERROR(InTransaction(store_, [&]() -> Status {
     PROAKTIV_RETURN_IF_ERROR(engine.SetOptOut(person_key, service, opted_out, today.days()));
     if (!opted_out) return {};
-    OfferDecider decider(engine, persons, report, &options_.kommuner);
+    OfferDecider decider(engine, persons, report, &options_.kommuner, outbox_.get());
     PROAKTIV_ASSIGN_OR_RETURN(auto offers, engine.OffersFor(person_key));
     for (auto& offer : offers) {
       if (offer.service != service || !store::IsOpen(offer.state)) continue;

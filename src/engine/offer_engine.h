@@ -29,15 +29,23 @@
 // `library` as those settings make it (a service switched off, a parameter changed), so the
 // settings win over service.yaml. A setting saved during a run takes effect at the next run.
 //
+// Delivery: every offer made, and every change the citizen must be told (a transition with
+// `notify`), queues its messages in the outbox (delivery/outbox_writer.h) in the same
+// transaction, so an offer is never stored without its messages nor a message without its
+// offer. Offers the guard holds back are never stored, hence never queued.
+//
 // Not thread-safe: one engine per store.
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 
 #include "common/civil_date.h"
 #include "common/result.h"
+#include "delivery/delivery_config.h"
+#include "delivery/outbox_writer.h"
 #include "engine/engine_report.h"
 #include "engine/service_bundle.h"
 #include "store/store.h"
@@ -51,6 +59,8 @@ struct EngineOptions {
   // When not empty, only subjects living in these kommuner are considered (a dry run for
   // some municipalities); others are skipped without a record.
   std::set<std::string> kommuner;
+  // Routing settings for the outbox (config/delivery.yaml); null: the defaults.
+  std::shared_ptr<const delivery::DeliveryConfig> delivery = nullptr;
 };
 
 class OfferEngine {
@@ -93,6 +103,8 @@ class OfferEngine {
   ServiceLibrary effective_;  // library_ with the kommune settings, as of the run's start
   EngineOptions options_;
   int64_t pending_units_ = -1;  // work in RunThrough's open transaction; -1: none open
+  std::shared_ptr<const delivery::DeliveryConfig> delivery_config_;
+  std::unique_ptr<delivery::OutboxWriter> outbox_;
 };
 
 }  // namespace proaktiv::engine

@@ -15,7 +15,9 @@
 
 #include "common/result.h"
 #include "registry/person.h"
+#include "store/contact_store.h"
 #include "store/engine_store.h"
+#include "store/outbox_store.h"
 #include "store/portal_store.h"
 #include "store/settings_store.h"
 
@@ -93,6 +95,9 @@ class RegistryStore {
   // The portal's and the admin's tables, likewise (store/portal_store.h, settings_store.h).
   virtual PortalStore& portal() = 0;
   virtual SettingsStore& settings() = 0;
+  // Delivery's tables, likewise (store/contact_store.h, outbox_store.h).
+  virtual ContactStore& contacts() = 0;
+  virtual OutboxStore& outbox() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to

@@ -39,5 +39,7 @@ Response DryRunService(const ApiContext& context, const Request& request,
 Response GetUptake(const ApiContext& context, const Request& request, const RouteContext& route);
 Response GetSatisfaction(const ApiContext& context, const Request& request,
                          const RouteContext& route);
+Response GetDeliveryCounts(const ApiContext& context, const Request& request,
+                           const RouteContext& route);
 
 }  // namespace proaktiv::http::api

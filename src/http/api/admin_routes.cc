@@ -23,6 +23,7 @@ void RegisterAdminRoutes(Router& router, const ApiContext& context) {
              admin("dryRunService"));
   router.Add(Method::kGet, base + "/uptake", bind(GetUptake), admin("getUptake"));
   router.Add(Method::kGet, base + "/satisfaction", bind(GetSatisfaction), admin("getSatisfaction"));
+  router.Add(Method::kGet, base + "/delivery", bind(GetDeliveryCounts), admin("getDeliveryCounts"));
 }
 
 }  // namespace proaktiv::http::api

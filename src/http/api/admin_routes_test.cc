@@ -136,7 +136,7 @@ std::shared_ptr<const catalog::Catalog> AdminRoutesTest::catalog_;
 std::shared_ptr<const engine::ServiceLibrary> AdminRoutesTest::library_;
 
 TEST_F(AdminRoutesTest, RoutesNeedAdminStaffAndRunBlocking) {
-  ASSERT_EQ(router_.routes().size(), 5u);
+  ASSERT_EQ(router_.routes().size(), 6u);
   std::set<std::string> names;
   for (const Route& r : router_.routes()) {
     EXPECT_EQ(r.options.access, Access::kStaff) << r.pattern;
@@ -144,8 +144,9 @@ TEST_F(AdminRoutesTest, RoutesNeedAdminStaffAndRunBlocking) {
     EXPECT_TRUE(r.options.blocking) << r.pattern;
     names.insert(r.options.name);
   }
-  EXPECT_EQ(names, (std::set<std::string>{"listKommuneServices", "putKommuneService",
-                                          "dryRunService", "getUptake", "getSatisfaction"}));
+  EXPECT_EQ(names,
+            (std::set<std::string>{"listKommuneServices", "putKommuneService", "dryRunService",
+                                   "getUptake", "getSatisfaction", "getDeliveryCounts"}));
 }
 
 TEST_F(AdminRoutesTest, EveryRouteRefusesAKeyForAnotherKommune) {
@@ -156,7 +157,8 @@ TEST_F(AdminRoutesTest, EveryRouteRefusesAKeyForAnotherKommune) {
       {Method::kPut, k + "/services/sfo"},
       {Method::kPost, k + "/services/senior-home-visit/dry-run"},
       {Method::kGet, k + "/uptake"},
-      {Method::kGet, k + "/satisfaction"}};
+      {Method::kGet, k + "/satisfaction"},
+      {Method::kGet, k + "/delivery"}};
   for (const auto& [method, path] : calls) {
     Response r = Call(method, path, bergen, method == Method::kGet ? "" : R"({"enabled":false})");
     EXPECT_EQ(r.status, 403) << path;

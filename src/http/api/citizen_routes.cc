@@ -10,6 +10,7 @@
 #include "http/api/language.h"
 #include "http/api/my_data.h"
 #include "http/api/offer_answers.h"
+#include "http/api/offer_messages.h"
 #include "http/api/offer_views.h"
 #include "http/api/preferences.h"
 
@@ -84,6 +85,8 @@ ApiResult<boost::json::value> Detail(const ApiContext& context, Session& s,
                                      const store::OfferRecord& offer) {
   OfferViews views(context.library(), *s.persons, s.store->engine(), s.citizen, s.language);
   PROAKTIV_API_ASSIGN_OR_RETURN(boost::json::object detail, views.Detail(offer));
+  PROAKTIV_API_ASSIGN_OR_RETURN(detail["messages"],
+                                OfferMessagesJson(s.store->outbox(), offer.id, s.citizen.key));
   return boost::json::value(std::move(detail));
 }
 

@@ -10,7 +10,9 @@
 #include "registry/person_codec.h"
 #include "store/migrations.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/sqlite_contact_store.h"
 #include "store/sqlite/sqlite_engine_store.h"
+#include "store/sqlite/sqlite_outbox_store.h"
 #include "store/sqlite/sqlite_portal_store.h"
 #include "store/sqlite/sqlite_settings_store.h"
 #include "store/store.h"
@@ -81,6 +83,8 @@ class SqliteRegistryStore final : public RegistryStore {
     PROAKTIV_ASSIGN_OR_RETURN(engine_, sqlite::MakeSqliteEngineStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(portal_, sqlite::MakeSqlitePortalStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(settings_, sqlite::MakeSqliteSettingsStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(contacts_, sqlite::MakeSqliteContactStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(outbox_, sqlite::MakeSqliteOutboxStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(
         has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
     PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
@@ -277,6 +281,8 @@ class SqliteRegistryStore final : public RegistryStore {
   EngineStore& engine() override { return *engine_; }
   PortalStore& portal() override { return *portal_; }
   SettingsStore& settings() override { return *settings_; }
+  ContactStore& contacts() override { return *contacts_; }
+  OutboxStore& outbox() override { return *outbox_; }
 
  private:
   // Inserts (key 0) or updates the person's row, without its identity numbers.
@@ -309,6 +315,8 @@ class SqliteRegistryStore final : public RegistryStore {
   std::unique_ptr<EngineStore> engine_;
   std::unique_ptr<PortalStore> portal_;
   std::unique_ptr<SettingsStore> settings_;
+  std::unique_ptr<ContactStore> contacts_;
+  std::unique_ptr<OutboxStore> outbox_;
 };
 
 }  // namespace
