@@ -25,12 +25,19 @@
 // for notifying the citizen. A withdrawn offer given to Redecide (after a correction or
 // annulment) is reinstated as proposed when the decision holds again, and left alone otherwise.
 //
+// Each time a rule is evaluated on a person's data (Consider's step 4, every Redecide), the
+// read is handed to the recorder (set_recorder; none: not recorded) as an AccessRecord: actor
+// the engine, subject the person, items the catalog fields the service's rule reads, purpose
+// and legal basis from service.yaml, reference "offer:<id>" or "decision:<service>/<occurrence>",
+// time the decision day at 00:00 UTC.
+//
 // Not thread-safe; one decider per engine run.
 
 #include <set>
 #include <string>
 #include <string_view>
 
+#include "audit/access_record.h"
 #include "common/civil_date.h"
 #include "common/result.h"
 #include "engine/engine_report.h"
@@ -57,6 +64,9 @@ class OfferDecider {
   // Withdraws `offer` (open) with `cause`.
   Status Withdraw(store::OfferRecord offer, CivilDate today, std::string_view cause);
 
+  // Not owned; must outlive the decider.
+  void set_recorder(audit::AccessRecorder* recorder) { recorder_ = recorder; }
+
  private:
   // Redecide's work; `withdraw` is called where the offer no longer holds.
   template <typename WithdrawFn>
@@ -76,6 +86,8 @@ class OfferDecider {
                             const Recipients& recipients, bool notice);
   Status ToCaseworker(const ServiceBundle& bundle, const store::StoredPerson& subject,
                       const std::string& occurrence, CivilDate today, std::string reason);
+  Status RecordRead(const ServiceBundle& bundle, int64_t subject_key, CivilDate day,
+                    std::string reference);
   void Note(CivilDate day, const std::string& service, int64_t subject,
             const std::string& occurrence, Outcome outcome, std::string reason,
             int64_t offer_id = 0);
@@ -84,6 +96,7 @@ class OfferDecider {
   PersonCache& persons_;
   EngineReport& report_;
   const std::set<std::string>* kommuner_;
+  audit::AccessRecorder* recorder_ = nullptr;
 };
 
 }  // namespace proaktiv::engine

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "audit/store_access_recorder.h"
 #include "engine/audience.h"
 #include "engine/kommune_settings.h"
 #include "engine/occurrence.h"
@@ -49,7 +50,13 @@ std::set<int64_t> FamilyKeys(const registry::Person& person, PersonCache& person
 
 OfferEngine::OfferEngine(store::RegistryStore& store, const ServiceLibrary& library,
                          EngineOptions options)
-    : store_(store), library_(library), options_(std::move(options)) {}
+    : store_(store),
+      library_(library),
+      options_(std::move(options)),
+      recorder_(std::make_unique<audit::StoreAccessRecorder>(
+          store, audit::StoreAccessRecorder::kAlwaysInCallersTransaction)) {}
+
+OfferEngine::~OfferEngine() = default;
 
 Result<EngineReport> OfferEngine::RunThrough(CivilDate day) {
   EngineReport report;
@@ -101,6 +108,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(Unit(events.size(), [&]() -> Status {
       OfferDecider decider(engine, persons, report, &options_.kommuner);
+      decider.set_recorder(recorder_.get());
       int64_t last = pointer;
       for (const StoredEvent& e : events) {
         const CivilDate event_day = EventDay(e, day);
@@ -179,6 +187,7 @@ Status OfferEngine::ProcessDue(CivilDate day, EngineReport& report) {
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(Unit(entries.size(), [&]() -> Status {
       OfferDecider decider(engine, persons, report, &options_.kommuner);
+      decider.set_recorder(recorder_.get());
       for (const store::DueEntry& entry : entries) {
         ++report.due;
         PROAKTIV_RETURN_IF_ERROR(engine.RemoveDue(entry));
@@ -301,6 +310,7 @@ Result<EngineReport> OfferEngine::SetOptOut(int64_t person_key, const std::strin
     PROAKTIV_RETURN_IF_ERROR(engine.SetOptOut(person_key, service, opted_out, today.days()));
     if (!opted_out) return {};
     OfferDecider decider(engine, persons, report, &options_.kommuner);
+    decider.set_recorder(recorder_.get());
     PROAKTIV_ASSIGN_OR_RETURN(auto offers, engine.OffersFor(person_key));
     for (auto& offer : offers) {
       if (offer.service != service || !store::IsOpen(offer.state)) continue;

@@ -29,10 +29,14 @@
 // `library` as those settings make it (a service switched off, a parameter changed), so the
 // settings win over service.yaml. A setting saved during a run takes effect at the next run.
 //
+// Every decision about a person (a rule evaluated on their data) is recorded in the
+// transparency log (audit/store_access_recorder.h) in the same transaction as its outcome.
+//
 // Not thread-safe: one engine per store.
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -41,6 +45,10 @@
 #include "engine/engine_report.h"
 #include "engine/service_bundle.h"
 #include "store/store.h"
+
+namespace proaktiv::audit {
+class StoreAccessRecorder;
+}
 
 namespace proaktiv::engine {
 
@@ -57,6 +65,7 @@ class OfferEngine {
  public:
   OfferEngine(store::RegistryStore& store, const ServiceLibrary& library,
               EngineOptions options = {});
+  ~OfferEngine();
 
   Result<EngineReport> RunThrough(CivilDate day);
 
@@ -93,6 +102,7 @@ class OfferEngine {
   ServiceLibrary effective_;  // library_ with the kommune settings, as of the run's start
   EngineOptions options_;
   int64_t pending_units_ = -1;  // work in RunThrough's open transaction; -1: none open
+  std::unique_ptr<audit::StoreAccessRecorder> recorder_;  // the engine's reads, to the log
 };
 
 }  // namespace proaktiv::engine
