@@ -21,14 +21,14 @@ enum class ActorKind { kEngine, kCaseworker, kConsumer };
 
 struct AccessRecord {
   ActorKind actor_kind = ActorKind::kEngine;
-  std::string actor_id;             // "proaktiv-engine", a caseworker's id, an organisation number
-  std::string actor_name;           // shown to the citizen ("Sparebanken Vest")
-  int64_t subject_key = 0;          // whose data (store person key)
-  std::vector<std::string> items;   // catalog data items read ("income", "wealth", "birth_date")
-  std::string purpose;              // catalog purpose id
-  std::string legal_basis;          // catalog legal basis id or text
-  std::string reference;            // what the read was for: "offer:42", "consent:9f3…"
-  int64_t time_unix_ms = 0;         // when (UTC)
+  std::string actor_id;            // "proaktiv-engine", a caseworker's id, an organisation number
+  std::string actor_name;          // shown to the citizen ("Sparebanken Vest")
+  int64_t subject_key = 0;         // whose data (store person key)
+  std::vector<std::string> items;  // catalog data items read ("income", "wealth", "birth_date")
+  std::string purpose;             // catalog purpose id
+  std::string legal_basis;         // catalog legal basis id or text
+  std::string reference;           // what the read was for: "offer:42", "consent:9f3…"
+  int64_t time_unix_ms = 0;        // when (UTC)
 };
 
 // Appends access records to the transparency log. Implementations say whether Record() joins

@@ -5,6 +5,7 @@
 #include "cli/api_key_command.h"
 #include "cli/contacts_command.h"
 #include "cli/deliver_command.h"
+#include "cli/audit_command.h"
 #include "cli/dev_issuer_command.h"
 #include "cli/dmn_command.h"
 #include "cli/gen_command.h"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterApiKeyCommand(app);
   proaktiv::cli::RegisterContactsCommand(app);
   proaktiv::cli::RegisterDeliverCommand(app);
+  proaktiv::cli::RegisterAuditCommands(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

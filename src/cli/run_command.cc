@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.h"
+#include "cli/audit_command.h"
 #include "cli/offer_report.h"
 #include "cli/period_run.h"
 #include "common/national_id.h"
@@ -102,6 +103,7 @@ int Run(const RunArgs& args) {
   PrintOutcomeTable(result->report);
   auto store = store::OpenSqliteStore(args.db);
   if (!store) return Fail(store.error());
+  if (auto s = WriteAuditCheckpoint(**store, args.db); !s) return Fail(s.error());
   if (auto s = PrintOffersPerMonth((*store)->engine(), args.chart,
                                    fmt::format("Offers per month, {} – {}", args.from, args.until));
       !s) {

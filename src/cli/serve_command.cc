@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/checkpoint.h"
 #include "catalog/catalog.h"
 #include "common/clock.h"
 #include "engine/service_bundle.h"
@@ -16,6 +17,7 @@
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
 #include "http/api/intake_routes.h"
+#include "http/api/transparency_routes.h"
 #include "http/auth/auth_routes.h"
 #include "http/auth/auth_service.h"
 #include "http/router.h"
@@ -90,6 +92,17 @@ int Serve(ServeArgs args) {
   http::api::RegisterCitizenRoutes(router, context);
   http::api::RegisterIntakeRoutes(router, context);
   http::api::RegisterAdminRoutes(router, context);
+  // The transparency log signs checkpoints with the key beside the database (made if missing).
+  std::shared_ptr<const audit::SigningKey> audit_key;
+  if (auto key = audit::SigningKey::LoadOrCreate(audit::DefaultKeyPath(args.db)); key) {
+    audit_key = std::make_shared<const audit::SigningKey>(std::move(*key));
+  } else {
+    fmt::print(stderr, "warning: no transparency log checkpoints from this server: {}\n",
+               key.error().ToString());
+  }
+  http::api::RegisterTransparencyRoutes(
+      router, context,
+      http::api::TransparencyOptions{audit_key, std::string(audit::kDefaultOrigin)});
 
   args.server.access_log = args.access_log != "off";
   args.server.access_log_file = args.access_log;

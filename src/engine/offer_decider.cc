@@ -54,6 +54,24 @@ Status OfferDecider::QueueChange(const ServiceBundle* bundle, const OfferRecord&
       .map([](int) {});
 }
 
+Status OfferDecider::RecordRead(const ServiceBundle& bundle, int64_t subject_key, CivilDate day,
+                                std::string reference) {
+  if (recorder_ == nullptr) return {};
+  const ServiceDefinition& def = bundle.definition();
+  audit::AccessRecord read;
+  read.actor_id = "proaktiv-engine";
+  read.actor_name = "proaktiv";
+  read.subject_key = subject_key;
+  for (const auto& [name, source] : def.inputs) {
+    if (source.kind == InputSource::Kind::kField) read.items.push_back(source.name);
+  }
+  read.purpose = def.purpose;
+  read.legal_basis = def.legal_reference;
+  read.reference = std::move(reference);
+  read.time_unix_ms = int64_t{day.days()} * 86'400'000;
+  return recorder_->Record(read);
+}
+
 void OfferDecider::Note(CivilDate day, const std::string& service, int64_t subject,
                         const std::string& occurrence, Outcome outcome, std::string reason,
                         int64_t offer_id) {
@@ -143,6 +161,8 @@ Status OfferDecider::Consider(const ServiceBundle& bundle, const store::StoredPe
   }
   auto decided = bundle.Decide(subject.person, persons_.lookup(), params, today);
   if (!decided) return tl::unexpected(decided.error().WithContext(service));
+  PROAKTIV_RETURN_IF_ERROR(
+      RecordRead(bundle, subject.key, today, fmt::format("decision:{}/{}", service, occurrence)));
   const Decision& d = *decided;
   const bool notice = !d.eligible && bundle.definition().notice_on_negative;
   if (!d.eligible && !notice) {
@@ -241,6 +261,8 @@ Status OfferDecider::Decide(const ServiceBundle& bundle, OfferRecord offer, Civi
   const CivilDate as_of = CivilDate::FromDays(offer.decided_day);
   auto decided = bundle.Decide(subject->person, persons_.lookup(), params, as_of);
   if (!decided) return tl::unexpected(decided.error().WithContext(bundle.id()));
+  PROAKTIV_RETURN_IF_ERROR(
+      RecordRead(bundle, offer.subject_key, today, fmt::format("offer:{}", offer.id)));
   const bool notice = offer.kind == store::OfferKind::kNotice;
   if (decided->eligible == notice) {
     return withdraw(std::move(offer), today, fmt::format("now {}", decided->reason));

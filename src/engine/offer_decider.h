@@ -27,6 +27,11 @@
 //
 // With an outbox writer, an offer stored (7.) queues its messages, and a withdrawal or update
 // marked for notifying the citizen queues a change notice, in the caller's transaction.
+// Each time a rule is evaluated on a person's data (Consider's step 4, every Redecide), the
+// read is handed to the recorder (set_recorder; none: not recorded) as an AccessRecord: actor
+// the engine, subject the person, items the catalog fields the service's rule reads, purpose
+// and legal basis from service.yaml, reference "offer:<id>" or "decision:<service>/<occurrence>",
+// time the decision day at 00:00 UTC.
 //
 // Not thread-safe; one decider per engine run.
 
@@ -34,6 +39,7 @@
 #include <string>
 #include <string_view>
 
+#include "audit/access_record.h"
 #include "common/civil_date.h"
 #include "common/result.h"
 #include "delivery/outbox_writer.h"
@@ -65,6 +71,9 @@ class OfferDecider {
   Status Withdraw(store::OfferRecord offer, CivilDate today, std::string_view cause,
                   const ServiceBundle* bundle = nullptr);
 
+  // Not owned; must outlive the decider.
+  void set_recorder(audit::AccessRecorder* recorder) { recorder_ = recorder; }
+
  private:
   // Redecide's work; `withdraw` is called where the offer no longer holds.
   template <typename WithdrawFn>
@@ -86,6 +95,8 @@ class OfferDecider {
                       const std::string& occurrence, CivilDate today, std::string reason);
   // Queues the change notice of `offer` for its recipients (outbox_ set).
   Status QueueChange(const ServiceBundle* bundle, const store::OfferRecord& offer, CivilDate today);
+  Status RecordRead(const ServiceBundle& bundle, int64_t subject_key, CivilDate day,
+                    std::string reference);
   void Note(CivilDate day, const std::string& service, int64_t subject,
             const std::string& occurrence, Outcome outcome, std::string reason,
             int64_t offer_id = 0);
@@ -95,6 +106,7 @@ class OfferDecider {
   EngineReport& report_;
   const std::set<std::string>* kommuner_;
   delivery::OutboxWriter* outbox_;
+  audit::AccessRecorder* recorder_ = nullptr;
 };
 
 }  // namespace proaktiv::engine

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "audit/store_access_recorder.h"
 #include "engine/audience.h"
 #include "engine/kommune_settings.h"
 #include "engine/occurrence.h"
@@ -55,7 +56,11 @@ OfferEngine::OfferEngine(store::RegistryStore& store, const ServiceLibrary& libr
       delivery_config_(options_.delivery ? options_.delivery
                                          : std::make_shared<const delivery::DeliveryConfig>(
                                                delivery::DeliveryConfig::Defaults())),
-      outbox_(std::make_unique<delivery::OutboxWriter>(store_, *delivery_config_)) {}
+      outbox_(std::make_unique<delivery::OutboxWriter>(store_, *delivery_config_)),
+      recorder_(std::make_unique<audit::StoreAccessRecorder>(
+          store, audit::StoreAccessRecorder::kAlwaysInCallersTransaction)) {}
+
+OfferEngine::~OfferEngine() = default;
 
 Result<EngineReport> OfferEngine::RunThrough(CivilDate day) {
   EngineReport report;
@@ -107,6 +112,7 @@ Status OfferEngine::ProcessEvents(CivilDate day, EngineReport& report) {
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(Unit(events.size(), [&]() -> Status {
       OfferDecider decider(engine, persons, report, &options_.kommuner, outbox_.get());
+      decider.set_recorder(recorder_.get());
       int64_t last = pointer;
       for (const StoredEvent& e : events) {
         const CivilDate event_day = EventDay(e, day);
@@ -185,6 +191,7 @@ Status OfferEngine::ProcessDue(CivilDate day, EngineReport& report) {
     persons.Clear();
     PROAKTIV_RETURN_IF_ERROR(Unit(entries.size(), [&]() -> Status {
       OfferDecider decider(engine, persons, report, &options_.kommuner, outbox_.get());
+      decider.set_recorder(recorder_.get());
       for (const store::DueEntry& entry : entries) {
         ++report.due;
         PROAKTIV_RETURN_IF_ERROR(engine.RemoveDue(entry));
@@ -307,6 +314,7 @@ Result<EngineReport> OfferEngine::SetOptOut(int64_t person_key, const std::strin
     PROAKTIV_RETURN_IF_ERROR(engine.SetOptOut(person_key, service, opted_out, today.days()));
     if (!opted_out) return {};
     OfferDecider decider(engine, persons, report, &options_.kommuner, outbox_.get());
+    decider.set_recorder(recorder_.get());
     PROAKTIV_ASSIGN_OR_RETURN(auto offers, engine.OffersFor(person_key));
     for (auto& offer : offers) {
       if (offer.service != service || !store::IsOpen(offer.state)) continue;

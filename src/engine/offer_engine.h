@@ -33,6 +33,8 @@
 // `notify`), queues its messages in the outbox (delivery/outbox_writer.h) in the same
 // transaction, so an offer is never stored without its messages nor a message without its
 // offer. Offers the guard holds back are never stored, hence never queued.
+// Every decision about a person (a rule evaluated on their data) is recorded in the
+// transparency log (audit/store_access_recorder.h) in the same transaction as its outcome.
 //
 // Not thread-safe: one engine per store.
 
@@ -49,6 +51,10 @@
 #include "engine/engine_report.h"
 #include "engine/service_bundle.h"
 #include "store/store.h"
+
+namespace proaktiv::audit {
+class StoreAccessRecorder;
+}
 
 namespace proaktiv::engine {
 
@@ -67,6 +73,7 @@ class OfferEngine {
  public:
   OfferEngine(store::RegistryStore& store, const ServiceLibrary& library,
               EngineOptions options = {});
+  ~OfferEngine();
 
   Result<EngineReport> RunThrough(CivilDate day);
 
@@ -105,6 +112,7 @@ class OfferEngine {
   int64_t pending_units_ = -1;  // work in RunThrough's open transaction; -1: none open
   std::shared_ptr<const delivery::DeliveryConfig> delivery_config_;
   std::unique_ptr<delivery::OutboxWriter> outbox_;
+  std::unique_ptr<audit::StoreAccessRecorder> recorder_;  // the engine's reads, to the log
 };
 
 }  // namespace proaktiv::engine

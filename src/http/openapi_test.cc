@@ -18,6 +18,7 @@
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
 #include "http/api/intake_routes.h"
+#include "http/api/transparency_routes.h"
 #include "http/auth/auth_routes.h"
 #include "http/auth/auth_service.h"
 #include "http/router.h"
@@ -52,6 +53,7 @@ TEST(OpenApi, DocumentMatchesTheRoutesServeRegisters) {
   api::RegisterCitizenRoutes(router, context);
   api::RegisterIntakeRoutes(router, context);
   api::RegisterAdminRoutes(router, context);
+  api::RegisterTransparencyRoutes(router, context, api::TransparencyOptions{});
 
   std::map<std::string, std::string> routes;  // "get /path" → name
   for (const Route& route : router.routes()) {

@@ -16,6 +16,7 @@
 #include "common/result.h"
 #include "registry/person.h"
 #include "store/contact_store.h"
+#include "store/audit_store.h"
 #include "store/engine_store.h"
 #include "store/outbox_store.h"
 #include "store/portal_store.h"
@@ -98,6 +99,8 @@ class RegistryStore {
   // Delivery's tables, likewise (store/contact_store.h, outbox_store.h).
   virtual ContactStore& contacts() = 0;
   virtual OutboxStore& outbox() = 0;
+  // The transparency log's tables (store/audit_store.h), likewise.
+  virtual AuditStore& audit() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "registry/person_codec.h"
 #include "store/migrations.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_contact_store.h"
 #include "store/sqlite/sqlite_engine_store.h"
 #include "store/sqlite/sqlite_outbox_store.h"
@@ -30,24 +32,31 @@ std::string_view StatusName(EventStatus s) {
   return s == EventStatus::kApplied ? "applied" : "unknown_type";
 }
 
+// Applies every migration not yet recorded in schema_version, in version order. A set, not a
+// high-water mark: a migration that landed after a higher-numbered one (from branches merged
+// out of order) is still applied.
 Status Migrate(Database& db) {
   PROAKTIV_RETURN_IF_ERROR(
       db.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
-  PROAKTIV_ASSIGN_OR_RETURN(Statement current,
-                            db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
-  PROAKTIV_RETURN_IF_ERROR(current.Step());
-  int64_t version = current.ColumnInt(0);
-  current.Reset();
+  PROAKTIV_ASSIGN_OR_RETURN(Statement applied_versions,
+                            db.Prepare("SELECT version FROM schema_version"));
+  std::set<int64_t> applied;
+  for (;;) {
+    PROAKTIV_ASSIGN_OR_RETURN(bool row, applied_versions.Step());
+    if (!row) break;
+    applied.insert(applied_versions.ColumnInt(0));
+  }
+  applied_versions.Reset();
   for (const Migration& m : SqliteMigrations()) {
-    if (m.version <= version) continue;
+    if (applied.contains(m.version)) continue;
     PROAKTIV_RETURN_IF_ERROR(db.Execute("BEGIN IMMEDIATE"));
-    auto applied = db.Execute(m.sql).and_then([&] {
+    auto done = db.Execute(m.sql).and_then([&] {
       return db.Execute(fmt::format("INSERT INTO schema_version VALUES ({})", m.version));
     });
-    if (!applied) {
+    if (!done) {
       (void)db.Execute("ROLLBACK");
       return tl::unexpected(
-          applied.error().WithContext(fmt::format("migration {} ({})", m.version, m.name)));
+          done.error().WithContext(fmt::format("migration {} ({})", m.version, m.name)));
     }
     PROAKTIV_RETURN_IF_ERROR(db.Execute("COMMIT"));
   }
@@ -85,6 +94,7 @@ class SqliteRegistryStore final : public RegistryStore {
     PROAKTIV_ASSIGN_OR_RETURN(settings_, sqlite::MakeSqliteSettingsStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(contacts_, sqlite::MakeSqliteContactStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(outbox_, sqlite::MakeSqliteOutboxStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(audit_, sqlite::MakeSqliteAuditStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(
         has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
     PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
@@ -283,6 +293,7 @@ class SqliteRegistryStore final : public RegistryStore {
   SettingsStore& settings() override { return *settings_; }
   ContactStore& contacts() override { return *contacts_; }
   OutboxStore& outbox() override { return *outbox_; }
+  AuditStore& audit() override { return *audit_; }
 
  private:
   // Inserts (key 0) or updates the person's row, without its identity numbers.
@@ -317,6 +328,7 @@ class SqliteRegistryStore final : public RegistryStore {
   std::unique_ptr<SettingsStore> settings_;
   std::unique_ptr<ContactStore> contacts_;
   std::unique_ptr<OutboxStore> outbox_;
+  std::unique_ptr<AuditStore> audit_;
 };
 
 }  // namespace
