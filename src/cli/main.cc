@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/api_key_command.h"
+#include "cli/consumer_command.h"
 #include "cli/dev_issuer_command.h"
 #include "cli/dmn_command.h"
 #include "cli/gen_command.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterServeCommand(app);
   proaktiv::cli::RegisterDevIssuerCommand(app);
   proaktiv::cli::RegisterApiKeyCommand(app);
+  proaktiv::cli::RegisterConsumerCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

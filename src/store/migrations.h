@@ -21,5 +21,6 @@ extern const std::string_view kSqlite0001Registry;
 extern const std::string_view kSqlite0002Engine;
 extern const std::string_view kSqlite0003OfferRecipientsByOffer;
 extern const std::string_view kSqlite0004Portal;
+extern const std::string_view kSqlite0006Consent;
 
 }  // namespace proaktiv::store

@@ -15,6 +15,7 @@
 
 #include "common/result.h"
 #include "registry/person.h"
+#include "store/consent_store.h"
 #include "store/engine_store.h"
 #include "store/portal_store.h"
 #include "store/settings_store.h"
@@ -88,6 +89,8 @@ class RegistryStore {
   // The portal's and the admin's tables, likewise (store/portal_store.h, settings_store.h).
   virtual PortalStore& portal() = 0;
   virtual SettingsStore& settings() = 0;
+  // Consumers and consents (store/consent_store.h), likewise.
+  virtual ConsentStore& consent() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to

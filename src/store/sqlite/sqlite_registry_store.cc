@@ -9,6 +9,7 @@
 #include "registry/person_codec.h"
 #include "store/migrations.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/sqlite_consent_store.h"
 #include "store/sqlite/sqlite_engine_store.h"
 #include "store/sqlite/sqlite_portal_store.h"
 #include "store/sqlite/sqlite_settings_store.h"
@@ -80,6 +81,7 @@ class SqliteRegistryStore final : public RegistryStore {
     PROAKTIV_ASSIGN_OR_RETURN(engine_, sqlite::MakeSqliteEngineStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(portal_, sqlite::MakeSqlitePortalStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(settings_, sqlite::MakeSqliteSettingsStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(consent_, sqlite::MakeSqliteConsentStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(
         has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
     PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
@@ -265,6 +267,7 @@ class SqliteRegistryStore final : public RegistryStore {
   EngineStore& engine() override { return *engine_; }
   PortalStore& portal() override { return *portal_; }
   SettingsStore& settings() override { return *settings_; }
+  ConsentStore& consent() override { return *consent_; }
 
  private:
   // Inserts (key 0) or updates the person's row, without its identity numbers.
@@ -296,6 +299,7 @@ class SqliteRegistryStore final : public RegistryStore {
   std::unique_ptr<EngineStore> engine_;
   std::unique_ptr<PortalStore> portal_;
   std::unique_ptr<SettingsStore> settings_;
+  std::unique_ptr<ConsentStore> consent_;
 };
 
 }  // namespace
