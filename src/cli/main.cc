@@ -6,6 +6,7 @@
 #include "cli/contacts_command.h"
 #include "cli/deliver_command.h"
 #include "cli/audit_command.h"
+#include "cli/consumer_command.h"
 #include "cli/dev_issuer_command.h"
 #include "cli/dmn_command.h"
 #include "cli/gen_command.h"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   proaktiv::cli::RegisterContactsCommand(app);
   proaktiv::cli::RegisterDeliverCommand(app);
   proaktiv::cli::RegisterAuditCommands(app);
+  proaktiv::cli::RegisterConsumerCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

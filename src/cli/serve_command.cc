@@ -5,17 +5,23 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "audit/checkpoint.h"
+#include "audit/store_access_recorder.h"
 #include "catalog/catalog.h"
 #include "common/clock.h"
+#include "consent/access_token.h"
+#include "consent/key_file.h"
 #include "engine/service_bundle.h"
 #include "http/api/admin_routes.h"
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
+#include "http/api/consent_api.h"
 #include "http/api/intake_routes.h"
 #include "http/api/transparency_routes.h"
 #include "http/auth/auth_routes.h"
@@ -34,9 +40,25 @@ struct ServeArgs {
   std::string access_log = "-";
   int read_cache_mb = 64;  // 0: every citizen read goes to the database
   std::string today;       // YYYY-MM-DD: the engine's and the API's date (demo); "" = the real date
+  std::string consent_key;  // proaktiv's token-signing key; "" = <db>.consent-key
+  std::string public_url;   // "" = http://<address>:<port>
+  std::string controller = "proaktiv";
   http::server::ServerOptions server;
   http::auth::AuthConfig auth;
 };
+
+// The transparency log's recorder for the calling thread's connection: data API reads are
+// appended inside the data API's own transaction (the read and its record commit together).
+Result<audit::AccessRecorder*> ThreadRecorder(store::RegistryStore& store) {
+  thread_local std::map<store::RegistryStore*, std::unique_ptr<audit::StoreAccessRecorder>>
+      recorders;
+  auto& recorder = recorders[&store];
+  if (recorder == nullptr) {
+    recorder = std::make_unique<audit::StoreAccessRecorder>(
+        store, audit::StoreAccessRecorder::kAlwaysInCallersTransaction);
+  }
+  return recorder.get();
+}
 
 int Fail(const Error& e) {
   fmt::print(stderr, "error: {}\n", e.ToString());
@@ -103,6 +125,19 @@ int Serve(ServeArgs args) {
   http::api::RegisterTransparencyRoutes(
       router, context,
       http::api::TransparencyOptions{audit_key, std::string(audit::kDefaultOrigin)});
+  // Consent and the data API: proaktiv's own token-signing key beside the database (0600).
+  auto consent_key = consent::LoadOrCreateKeyFile(
+      args.consent_key.empty() ? args.db + ".consent-key" : args.consent_key);
+  if (!consent_key) return Fail(consent_key.error());
+  consent::Issuer issuer(args.public_url.empty()
+                             ? fmt::format("http://{}:{}", args.server.address, args.server.port)
+                             : args.public_url);
+  consent::TokenIssuer tokens(std::move(*consent_key), issuer);
+  http::api::ConsentApiContext consent_context{context, tokens, ThreadRecorder, clock,
+                                               args.controller};
+  http::api::RegisterCitizenConsentRoutes(router, consent_context);
+  http::api::RegisterConsumerRoutes(router, consent_context);
+  http::api::RegisterDataApiRoutes(router, consent_context);
 
   args.server.access_log = args.access_log != "off";
   args.server.access_log_file = args.access_log;
@@ -117,6 +152,9 @@ int Serve(ServeArgs args) {
   server = std::make_unique<http::server::Server>(args.server, router, **auth);
   auto port = server->Start();
   if (!port) return Fail(port.error());
+  if (args.public_url.empty()) {
+    issuer.set_base_url(fmt::format("http://{}:{}", args.server.address, *port));
+  }
   fmt::print("proaktiv serving http://{}:{}/\n", args.server.address, *port);
   std::fflush(stdout);
 
@@ -172,6 +210,16 @@ void RegisterServeCommand(CLI::App& app) {
   serve->add_option("--today", args->today,
                     "Serve as of this date (YYYY-MM-DD) for offers and answers, e.g. for a demo; "
                     "logins use the real time");
+  serve->add_option("--consent-key", args->consent_key,
+                    "proaktiv's Ed25519 token-signing key (created 0600 on first use; default "
+                    "<db>.consent-key)");
+  serve->add_option("--public-url", args->public_url,
+                    "The URL consumers reach this server at: the access tokens' issuer and the "
+                    "token endpoint's prefix (default http://<address>:<port>)");
+  serve
+      ->add_option("--controller", args->controller,
+                   "The data controller named on consent receipts")
+      ->capture_default_str();
   serve->callback([args] { std::exit(Serve(*args)); });
 }
 

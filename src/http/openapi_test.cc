@@ -13,10 +13,12 @@
 
 #include "catalog/catalog.h"
 #include "common/clock.h"
+#include "consent/access_token.h"
 #include "engine/service_bundle.h"
 #include "http/api/admin_routes.h"
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
+#include "http/api/consent_api.h"
 #include "http/api/intake_routes.h"
 #include "http/api/transparency_routes.h"
 #include "http/auth/auth_routes.h"
@@ -54,6 +56,14 @@ TEST(OpenApi, DocumentMatchesTheRoutesServeRegisters) {
   api::RegisterIntakeRoutes(router, context);
   api::RegisterAdminRoutes(router, context);
   api::RegisterTransparencyRoutes(router, context, api::TransparencyOptions{});
+  consent::Issuer issuer("http://127.0.0.1:8080");
+  consent::TokenIssuer tokens(consent::KeyPair::Generate(), issuer);
+  api::ConsentApiContext consent_context{
+      context, tokens,
+      [](store::RegistryStore&) { return Result<audit::AccessRecorder*>(nullptr); }, clock};
+  api::RegisterCitizenConsentRoutes(router, consent_context);
+  api::RegisterConsumerRoutes(router, consent_context);
+  api::RegisterDataApiRoutes(router, consent_context);
 
   std::map<std::string, std::string> routes;  // "get /path" → name
   for (const Route& route : router.routes()) {

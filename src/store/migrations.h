@@ -22,6 +22,7 @@ extern const std::string_view kSqlite0002Engine;
 extern const std::string_view kSqlite0003OfferRecipientsByOffer;
 extern const std::string_view kSqlite0004Portal;
 extern const std::string_view kSqlite0005Audit;
+extern const std::string_view kSqlite0006Consent;
 extern const std::string_view kSqlite0007Delivery;
 
 }  // namespace proaktiv::store

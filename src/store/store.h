@@ -17,6 +17,7 @@
 #include "registry/person.h"
 #include "store/contact_store.h"
 #include "store/audit_store.h"
+#include "store/consent_store.h"
 #include "store/engine_store.h"
 #include "store/outbox_store.h"
 #include "store/portal_store.h"
@@ -101,6 +102,8 @@ class RegistryStore {
   virtual OutboxStore& outbox() = 0;
   // The transparency log's tables (store/audit_store.h), likewise.
   virtual AuditStore& audit() = 0;
+  // Consumers and consents (store/consent_store.h), likewise.
+  virtual ConsentStore& consent() = 0;
 };
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to

@@ -13,6 +13,7 @@
 #include "store/sqlite/database.h"
 #include "store/sqlite/sqlite_audit_store.h"
 #include "store/sqlite/sqlite_contact_store.h"
+#include "store/sqlite/sqlite_consent_store.h"
 #include "store/sqlite/sqlite_engine_store.h"
 #include "store/sqlite/sqlite_outbox_store.h"
 #include "store/sqlite/sqlite_portal_store.h"
@@ -95,6 +96,7 @@ class SqliteRegistryStore final : public RegistryStore {
     PROAKTIV_ASSIGN_OR_RETURN(contacts_, sqlite::MakeSqliteContactStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(outbox_, sqlite::MakeSqliteOutboxStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(audit_, sqlite::MakeSqliteAuditStore(db_));
+    PROAKTIV_ASSIGN_OR_RETURN(consent_, sqlite::MakeSqliteConsentStore(db_));
     PROAKTIV_ASSIGN_OR_RETURN(
         has_event_, db_.Prepare("SELECT 1 FROM feed_events WHERE feed = ? AND sequence = ?"));
     PROAKTIV_ASSIGN_OR_RETURN(get_pointer_,
@@ -294,6 +296,7 @@ class SqliteRegistryStore final : public RegistryStore {
   ContactStore& contacts() override { return *contacts_; }
   OutboxStore& outbox() override { return *outbox_; }
   AuditStore& audit() override { return *audit_; }
+  ConsentStore& consent() override { return *consent_; }
 
  private:
   // Inserts (key 0) or updates the person's row, without its identity numbers.
@@ -329,6 +332,7 @@ class SqliteRegistryStore final : public RegistryStore {
   std::unique_ptr<ContactStore> contacts_;
   std::unique_ptr<OutboxStore> outbox_;
   std::unique_ptr<AuditStore> audit_;
+  std::unique_ptr<ConsentStore> consent_;
 };
 
 }  // namespace
