@@ -11,10 +11,12 @@
 
 #include "catalog/catalog.h"
 #include "common/clock.h"
+#include "common/logging.h"
 #include "engine/service_bundle.h"
 #include "http/api/admin_routes.h"
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
+#include "http/api/delivery_receipt_routes.h"
 #include "http/api/intake_routes.h"
 #include "http/auth/auth_routes.h"
 #include "http/auth/auth_service.h"
@@ -31,6 +33,7 @@ struct ServeArgs {
   std::string catalog = "catalog/catalog.yaml";
   std::string access_log = "-";
   std::string today;  // YYYY-MM-DD: the engine's and the API's date (demo); "" = the real date
+  std::string receipt_secret_file;  // the gateways' shared secret for signed delivery receipts
   http::server::ServerOptions server;
   http::auth::AuthConfig auth;
 };
@@ -82,6 +85,23 @@ int Serve(ServeArgs args) {
   http::api::RegisterCitizenRoutes(router, context);
   http::api::RegisterIntakeRoutes(router, context);
   http::api::RegisterAdminRoutes(router, context);
+  // Delivery receipts: verified here; recording them waits for the outbox (not wired yet), so
+  // a verified receipt is logged and answered 503 "delivery not configured" (the gateway
+  // retries).
+  http::api::DeliveryReceiptContext receipts;
+  if (!args.receipt_secret_file.empty()) {
+    auto secret = http::api::ReadReceiptSecretFile(args.receipt_secret_file);
+    if (!secret) return Fail(secret.error());
+    receipts.secrets = {{delivery::ChannelKind::kSms, *secret},
+                        {delivery::ChannelKind::kDigitalMailbox, *secret}};
+  }
+  receipts.on_receipt = [](delivery::ChannelKind, std::string provider_id, bool delivered,
+                           std::string) -> Status {
+    spdlog::warn("delivery receipt for '{}' ({}) not recorded: delivery not configured",
+                 provider_id, delivered ? "delivered" : "failed");
+    return Unavailable("delivery not configured");
+  };
+  http::api::RegisterDeliveryReceiptRoutes(router, receipts);
 
   args.server.access_log = args.access_log != "off";
   args.server.access_log_file = args.access_log;
@@ -145,6 +165,8 @@ void RegisterServeCommand(CLI::App& app) {
   serve->add_option("--today", args->today,
                     "Serve as of this date (YYYY-MM-DD) for offers and answers, e.g. for a demo; "
                     "logins use the real time");
+  serve->add_option("--receipt-secret-file", args->receipt_secret_file,
+                    "The message gateways' shared secret for signed delivery receipts");
   serve->callback([args] { std::exit(Serve(*args)); });
 }
 

@@ -17,6 +17,7 @@
 #include "http/api/admin_routes.h"
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
+#include "http/api/delivery_receipt_routes.h"
 #include "http/api/intake_routes.h"
 #include "http/auth/auth_routes.h"
 #include "http/auth/auth_service.h"
@@ -52,6 +53,8 @@ TEST(OpenApi, DocumentMatchesTheRoutesServeRegisters) {
   api::RegisterCitizenRoutes(router, context);
   api::RegisterIntakeRoutes(router, context);
   api::RegisterAdminRoutes(router, context);
+  api::DeliveryReceiptContext receipts;
+  api::RegisterDeliveryReceiptRoutes(router, receipts);
 
   std::map<std::string, std::string> routes;  // "get /path" → name
   for (const Route& route : router.routes()) {
