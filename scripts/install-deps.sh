@@ -12,7 +12,7 @@ packages=(
   libcurl4-openssl-dev libcairo2-dev libpango1.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy clang-14 libclang-rt-14-dev
-  python3 wrk chromium
+  python3 python3-aiosmtpd poppler-utils fonts-dejavu-core wrk chromium
 )
 
 missing=()

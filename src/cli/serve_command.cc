@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -15,13 +16,17 @@
 #include "audit/store_access_recorder.h"
 #include "catalog/catalog.h"
 #include "common/clock.h"
+#include "common/logging.h"
 #include "consent/access_token.h"
 #include "consent/key_file.h"
+#include "delivery/delivery_config.h"
+#include "delivery/outcomes.h"
 #include "engine/service_bundle.h"
 #include "http/api/admin_routes.h"
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
 #include "http/api/consent_api.h"
+#include "http/api/delivery_receipt_routes.h"
 #include "http/api/intake_routes.h"
 #include "http/api/transparency_routes.h"
 #include "http/auth/auth_routes.h"
@@ -43,6 +48,8 @@ struct ServeArgs {
   std::string consent_key;  // proaktiv's token-signing key; "" = <db>.consent-key
   std::string public_url;   // "" = http://<address>:<port>
   std::string controller = "proaktiv";
+  std::string delivery_config;      // "" = delivery::DeliveryConfig::Defaults()
+  std::string receipt_secret_file;  // the gateways' shared secret for signed delivery receipts
   http::server::ServerOptions server;
   http::auth::AuthConfig auth;
 };
@@ -138,6 +145,39 @@ int Serve(ServeArgs args) {
   http::api::RegisterCitizenConsentRoutes(router, consent_context);
   http::api::RegisterConsumerRoutes(router, consent_context);
   http::api::RegisterDataApiRoutes(router, consent_context);
+  // Delivery receipts: verified here, recorded on the outbox message the provider id names (a
+  // failed formal message falls back to a letter, per the delivery configuration).
+  auto delivery_config = std::make_shared<const delivery::DeliveryConfig>(
+      args.delivery_config.empty() ? delivery::DeliveryConfig::Defaults()
+                                   : delivery::DeliveryConfig());
+  if (!args.delivery_config.empty()) {
+    auto loaded = delivery::DeliveryConfig::LoadFile(args.delivery_config);
+    if (!loaded) return Fail(loaded.error());
+    delivery_config = std::make_shared<const delivery::DeliveryConfig>(std::move(*loaded));
+  }
+  http::api::DeliveryReceiptContext receipts;
+  if (!args.receipt_secret_file.empty()) {
+    auto secret = http::api::ReadReceiptSecretFile(args.receipt_secret_file);
+    if (!secret) return Fail(secret.error());
+    receipts.secrets = {{delivery::ChannelKind::kSms, *secret},
+                        {delivery::ChannelKind::kDigitalMailbox, *secret}};
+  }
+  receipts.on_receipt = [&context, delivery_config, &clock](delivery::ChannelKind channel,
+                                                            std::string provider_id, bool delivered,
+                                                            std::string detail) -> Status {
+    PROAKTIV_ASSIGN_OR_RETURN(store::RegistryStore * store, context.Store());
+    delivery::DeliveryReceipt receipt;
+    receipt.channel = std::string(delivery::Name(channel));
+    receipt.provider_id = std::move(provider_id);
+    receipt.delivered = delivered;
+    receipt.error = std::move(detail);
+    const int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch()).count();
+    auto applied = delivery::ApplyReceipt(*store, *delivery_config, receipt, now);
+    if (!applied) return tl::unexpected(applied.error());
+    return {};
+  };
+  http::api::RegisterDeliveryReceiptRoutes(router, receipts);
 
   args.server.access_log = args.access_log != "off";
   args.server.access_log_file = args.access_log;
@@ -220,6 +260,11 @@ void RegisterServeCommand(CLI::App& app) {
       ->add_option("--controller", args->controller,
                    "The data controller named on consent receipts")
       ->capture_default_str();
+  serve->add_option("--delivery-config", args->delivery_config,
+                    "The delivery configuration (channels, retries, letters; default: built-in "
+                    "defaults)");
+  serve->add_option("--receipt-secret-file", args->receipt_secret_file,
+                    "The message gateways' shared secret for signed delivery receipts");
   serve->callback([args] { std::exit(Serve(*args)); });
 }
 

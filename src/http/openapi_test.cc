@@ -19,6 +19,7 @@
 #include "http/api/api_context.h"
 #include "http/api/citizen_routes.h"
 #include "http/api/consent_api.h"
+#include "http/api/delivery_receipt_routes.h"
 #include "http/api/intake_routes.h"
 #include "http/api/transparency_routes.h"
 #include "http/auth/auth_routes.h"
@@ -64,6 +65,8 @@ TEST(OpenApi, DocumentMatchesTheRoutesServeRegisters) {
   api::RegisterCitizenConsentRoutes(router, consent_context);
   api::RegisterConsumerRoutes(router, consent_context);
   api::RegisterDataApiRoutes(router, consent_context);
+  api::DeliveryReceiptContext receipts;
+  api::RegisterDeliveryReceiptRoutes(router, receipts);
 
   std::map<std::string, std::string> routes;  // "get /path" → name
   for (const Route& route : router.routes()) {
