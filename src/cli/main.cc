@@ -3,10 +3,10 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/api_key_command.h"
-#include "cli/contacts_command.h"
-#include "cli/deliver_command.h"
 #include "cli/audit_command.h"
 #include "cli/consumer_command.h"
+#include "cli/contacts_command.h"
+#include "cli/deliver_command.h"
 #include "cli/dev_issuer_command.h"
 #include "cli/dmn_command.h"
 #include "cli/gen_command.h"

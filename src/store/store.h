@@ -15,9 +15,9 @@
 
 #include "common/result.h"
 #include "registry/person.h"
-#include "store/contact_store.h"
 #include "store/audit_store.h"
 #include "store/consent_store.h"
+#include "store/contact_store.h"
 #include "store/engine_store.h"
 #include "store/outbox_store.h"
 #include "store/portal_store.h"
