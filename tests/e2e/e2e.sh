@@ -7,6 +7,8 @@
 # Usage: tests/e2e/e2e.sh [--screenshots] [test filter]
 # Environment: BUILD (default build), KOMMUNE (default 1106 Haugesund), PORT (serve, default
 # 18080; the issuer gets PORT+1), TODAY (default 2026-02-10), KEEP=1 keeps the work folder.
+# Issue 6/7 test data (see "Test data for consents, the access log and delivery" below):
+# E2E_DELIVERY=0 skips `proaktiv deliver`, E2E_CONSENTS=0 skips the consumer and its requests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -61,6 +63,39 @@ if (( ${#kindergarten[@]} < 2 || ${#others[@]} < 1 )); then
   exit 1
 fi
 
+# ---- Test data for consents, the access log and delivery (issues 6 and 7) -------------------
+# Each step is guarded: when a command is missing or fails, the script says so and goes on, and
+# the tests that need the data fail with a pointer to tests/e2e/README.md. Adjust here when the
+# CLI differs.
+consumer_org=${E2E_CONSUMER_ORG:-910000004}   # a mod-11-valid organisation number
+consumer_name=${E2E_CONSUMER_NAME:-E2E Testbank ASA}
+consent_purpose=${E2E_CONSENT_PURPOSE:-credit-assessment}
+have_table() { [[ -n $(sqlite3 "$work/registry.db" "SELECT name FROM sqlite_master WHERE name = '$1';") ]]; }
+
+# Delivery: drain the outbox once through file channels, so that messages have a status.
+if [[ ${E2E_DELIVERY:-1} == 1 && -f config/delivery.yaml ]] && "$bin" deliver --help > /dev/null 2>&1; then
+  sed -e "s|^templates: .*|templates: $root/services/_delivery/templates.yaml|" \
+      -e "s#^\(  *\)\(mailbox\|sms\|email\|letter\): *{endpoint: \"\"#\1\2: {endpoint: \"file:$work/sent-\2.jsonl\"#" \
+      config/delivery.yaml > "$work/delivery.yaml"
+  "$bin" deliver --db "$work/registry.db" --config "$work/delivery.yaml" --today "$today" \
+    > "$work/deliver.log" 2>&1 || echo "e2e: proaktiv deliver failed (see $work/deliver.log)" >&2
+else
+  echo "e2e: not running proaktiv deliver (E2E_DELIVERY=0 or no such command)" >&2
+fi
+
+# Consents: a registered data consumer (its Ed25519 key made here); the requests are made
+# through the API once the server runs (below).
+consumer_ok=0
+if [[ ${E2E_CONSENTS:-1} == 1 ]]; then
+  node tests/e2e/consent-setup.mjs keygen "$work/consumer-key.pem" > /dev/null
+  if "$bin" consumer add --db "$work/registry.db" --org "$consumer_org" --name "$consumer_name" \
+       --purpose "$consent_purpose" --public-key "$work/consumer-key.pub.pem" > "$work/consumer.log" 2>&1; then
+    consumer_ok=1
+  else
+    echo "e2e: proaktiv consumer add failed; no consent requests (see $work/consumer.log)" >&2
+  fi
+fi
+
 key_line=$("$bin" api-key new --name e2e-admin --scope "admin:$kommune")
 admin_key=$(sed -n '2s/^ *//p' <<< "$key_line")
 sed -n '4s/^ *//p' <<< "$key_line" > "$work/api-keys"
@@ -89,6 +124,26 @@ curl -fs "http://127.0.0.1:$port/health" > /dev/null || {
 export BASE_URL=http://127.0.0.1:$port
 export E2E_CITIZEN_PID=${kindergarten[0]} E2E_KEYBOARD_PID=${kindergarten[1]}
 export E2E_DECLINE_PID=${others[0]} E2E_ADMIN_KEY=$admin_key E2E_KOMMUNE=$kommune
+
+# Issue 7: three consent requests to the kindergarten parent (test 6 approves, rejects and
+# withdraws; the keyboard test 9 answers the last); the access-log citizen is the one with the
+# most entries, that parent first; the messages citizen one with messages in the outbox.
+export E2E_CONSENT_PID=${kindergarten[0]}
+if [[ $consumer_ok == 1 ]]; then
+  node tests/e2e/consent-setup.mjs request --base "$BASE_URL" --key "$work/consumer-key.pem" \
+    --org "$consumer_org" --person "$E2E_CONSENT_PID" --purpose "$consent_purpose" --count 3 \
+    > "$work/consent-setup.log" 2>&1 || { echo "e2e: consent requests failed:" >&2; cat "$work/consent-setup.log" >&2; }
+fi
+if have_table audit_entries; then
+  who=$(sqlite3 "$work/registry.db" "SELECT p.id FROM audit_entries a JOIN persons p ON p.key = a.subject_key
+      WHERE a.entry IS NOT NULL GROUP BY p.key ORDER BY (p.id = '$E2E_CONSENT_PID') DESC, count(*) DESC LIMIT 1;")
+  [[ -n $who ]] && export E2E_ACCESS_LOG_PID=$who
+fi
+if have_table outbox; then
+  who=$(sqlite3 "$work/registry.db" "SELECT p.id FROM outbox o JOIN persons p ON p.key = o.person_key
+      GROUP BY p.key ORDER BY (p.id = '$E2E_CITIZEN_PID') DESC, min(o.id) LIMIT 1;")
+  [[ -n $who ]] && export E2E_MESSAGES_PID=$who
+fi
 status=0
 if [[ $screenshots == 1 ]]; then
   node tests/e2e/screenshots.mjs || status=$?

@@ -23,6 +23,13 @@ export const config = {
   acceptService: env.E2E_ACCEPT_SERVICE ?? 'kindergarten-place',
   // Optional "field=value" correction for test 1; default: derived from the first editable field.
   correction: env.E2E_CORRECTION ?? '',
+  // A citizen with at least two consent requests waiting (issue 7: approve, reject, withdraw,
+  // receipt; the keyboard test answers the last one).
+  consentPid: env.E2E_CONSENT_PID ?? env.E2E_CITIZEN_PID ?? '05058012345',
+  // A citizen with access-log entries (verified in the browser).
+  accessLogPid: env.E2E_ACCESS_LOG_PID ?? env.E2E_CONSENT_PID ?? env.E2E_CITIZEN_PID ?? '05058012345',
+  // A citizen with an offer whose messages have a delivery status (issue 6).
+  messagesPid: env.E2E_MESSAGES_PID ?? env.E2E_CITIZEN_PID ?? '05058012345',
   adminKey: env.E2E_ADMIN_KEY ?? 'dev-admin-key',
   kommune: env.E2E_KOMMUNE ?? '4601',
   adminService: env.E2E_ADMIN_SERVICE ?? 'kindergarten-place',

@@ -39,6 +39,20 @@ try {
   await shot(page, 'citizen-5-preferences');
   await page.context().close();
 
+  const privacy = await newPage(browser);
+  await loginAsCitizen(privacy, config.consentPid);
+  await goto(privacy, '/consents');
+  await privacy.waitForSelector('#pending-consents');
+  await shot(privacy, 'citizen-6-consents');
+  await goto(privacy, '/access-log');
+  const first = privacy.locator('.verify-button').first();
+  if (await first.count()) {
+    await first.click();
+    await privacy.waitForSelector('#verify-result');
+  }
+  await shot(privacy, 'citizen-7-access-log');
+  await privacy.context().close();
+
   const admin = await newPage(browser);
   await goto(admin, '/admin');
   await shot(admin, 'admin-1-login');
@@ -58,6 +72,9 @@ try {
   await goto(admin, `/admin/k/${config.kommune}/satisfaction`);
   await admin.waitForSelector('.ci-chart, .lead');
   await shot(admin, 'admin-5-satisfaction');
+  await goto(admin, `/admin/k/${config.kommune}/delivery`);
+  await admin.waitForSelector('.delivery-chart, #delivery-period');
+  await shot(admin, 'admin-6-delivery');
   await admin.context().close();
 } finally {
   await browser.close();

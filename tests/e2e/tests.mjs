@@ -1,10 +1,13 @@
 // The browser tests. Each takes (browser, axeResults) and throws on failure. run.mjs runs them
 // in the order of TESTS: the accessibility sweep first (it only opens offers), then the tests
-// that answer offers and change settings.
+// that answer offers and change settings, then those of consents, the access log and delivery
+// (tests-privacy.mjs, tests-delivery.mjs).
 import {
   apiGet, assert, assertEq, axeCheck, chooseKommune, config, dmnText, goto, loginAsCitizen,
   loginAsStaff, newPage, OPEN_STATES, tabUntil, waitForPage, activeInfo, focusIsVisible,
 } from './lib.mjs';
+import { testDelivery, testKeyboardPrivacy } from './tests-delivery.mjs';
+import { testAccessLog, testConsents } from './tests-privacy.mjs';
 
 async function headingFocused(page) {
   return page.evaluate(() => document.activeElement?.id === 'page-heading');
@@ -302,4 +305,8 @@ export const TESTS = [
   ['(2) citizen declines another offer', testCitizenDeclines],
   ['(3) admin: API-key log-in, parameter change with validation, DMN dry run', testAdmin],
   ['(5) keyboard only: skip link, open an offer, accept it; focus visible', testKeyboardOnly],
+  ['(6) consents: approve, reject, receipt download, withdraw with a confirmation dialog', testConsents],
+  ['(7) access log: entries, paging, inclusion verified in the browser, tampering caught', testAccessLog],
+  ['(8) delivery: message status on an offer; the admin delivery panel', testDelivery],
+  ['(9) keyboard only: approve and withdraw a consent, verify an access-log entry', testKeyboardPrivacy],
 ];

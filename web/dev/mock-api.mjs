@@ -9,8 +9,8 @@
 //
 //   node web/dev/mock-api.mjs [--port 8090] [--host 127.0.0.1] [--dist web/dist]
 //
-// Test citizens: 05058012345 (Kari: kindergarten place, SFO, welcome notice) and 24124512345
-// (Ola: senior home visit). Staff API keys: dev-admin-key (admin:*), dev-admin-4601 (admin:4601).
+// Test citizens: 05058012345 (Kari: kindergarten place, SFO, welcome notice; consents in every
+// state; access-log entries) and 24124512345 (Ola: senior home visit). Staff API keys: dev-admin-key (admin:*), dev-admin-4601 (admin:4601).
 // State lives in memory and is reset on restart.
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +18,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCitizens, createKommuneState, SERVICES, uptakeRows, satisfactionSeed, localized } from './mock-data.mjs';
+import { consentRoute, createConsents } from './mock-consents.mjs';
+import { deliveryCounts, messagesFor } from './mock-delivery.mjs';
+import { accessLogRoute, seedTransparency, transparencyRoute } from './mock-transparency.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(
@@ -32,6 +35,8 @@ const sessions = new Map(); // sid -> {kind, pid?, name, kommuner?, csrf}
 const pendingLogins = new Map(); // state -> return_to
 const codes = new Map(); // code -> pid
 const citizens = createCitizens();
+const consents = createConsents(); // pid -> consents
+seedTransparency(citizens, consents);
 const kommuneState = new Map(); // kommune -> {services: {id: {enabled, params}}}
 const feedback = []; // {kommune, service, satisfaction}
 
@@ -119,7 +124,7 @@ function detail(o, lang) {
     message: localized(o.message, lang), reason: localized(o.reason, lang),
     legal_reference: SERVICES[o.service].legal_reference, legal_url: SERVICES[o.service].legal_url,
     application: o.application, editable_fields: o.editable_fields, explanation: o.explanation,
-    history: o.history, answer: o.answer,
+    history: o.history, answer: o.answer, messages: messagesFor(o),
   };
 }
 function transition(o, to, cause) {
@@ -153,6 +158,9 @@ async function citizenRoutes(req, res, url, s) {
   const c = citizens.get(s.pid);
   const lang = langOf(url, s);
   const p = url.pathname;
+  const ctx = { list: consents.get(s.pid) ?? [], citizen: c, pid: s.pid, lang, json, problem, send, checkCsrf, readJson, session: s };
+  if (await consentRoute(req, res, url, ctx)) return;
+  if (accessLogRoute(req, res, url, s.pid, { json, problem })) return;
   let m;
   if (p === '/api/v1/me/offers' && req.method === 'GET') {
     return json(res, 200, { offers: [...c.offers].sort((a, b) => b.decided_on.localeCompare(a.decided_on) || b.id - a.id).map((o) => summary(o, lang)) });
@@ -307,6 +315,10 @@ async function adminRoutes(req, res, url, s) {
     const svc = url.searchParams.get('service');
     return json(res, 200, { rows: uptakeRows(k).filter((r) => !svc || r.service === svc) });
   }
+  if (rest === '/delivery' && req.method === 'GET') {
+    const d = deliveryCounts(k, url);
+    return d.error ? problem(res, 422, 'invalid-parameter', d.error) : json(res, 200, d);
+  }
   if (rest === '/satisfaction' && req.method === 'GET') {
     const out = Object.keys(SERVICES).map((id) => {
       const xs = [...satisfactionSeed(k, id), ...feedback.filter((f) => f.kommune === k && f.service === id).map((f) => f.satisfaction)];
@@ -435,6 +447,7 @@ const server = createServer(async (req, res) => {
       if (!s || s.kind !== 'staff') return problem(res, 401, 'unauthenticated', 'Log in as staff first.');
       return await adminRoutes(req, res, url, s);
     }
+    if (p.startsWith('/api/v1/transparency/') && req.method === 'GET') return transparencyRoute(req, res, url, { json, problem });
     if (p.startsWith('/api/')) return problem(res, 404, 'not-found', `No route ${req.method} ${p}.`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return problem(res, 405, 'method', 'Method not allowed.');
     return await serveStatic(req, res, url);

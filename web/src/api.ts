@@ -134,6 +134,88 @@ export interface OfferDetail extends OfferSummary {
   explanation?: Record<string, unknown>;
   history?: HistoryEntry[];
   answer?: Record<string, unknown> | null;
+  messages?: OfferMessage[];
+}
+
+// Delivery (issue 6): each message of an offer to this citizen.
+export type DeliveryChannel = 'mailbox' | 'sms' | 'email' | 'letter';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'dead' | 'cancelled';
+export interface OfferMessage {
+  channel: DeliveryChannel;
+  kind: 'offer' | 'reminder' | 'change';
+  status: DeliveryStatus;
+  queued_at?: string;
+  updated_at?: string;
+  sent_at?: string | null;
+  delivered_at?: string | null;
+}
+export interface DeliveryCounts {
+  kommune: string;
+  from: string;
+  to: string;
+  rows: { day: string; channel: DeliveryChannel; status: DeliveryStatus; count: number }[];
+  totals: Record<string, Record<string, number>>; // channel → status → count
+}
+
+// Consents (issue 7). Texts come in the citizen's language.
+export type ConsentState = 'created' | 'opened' | 'accepted' | 'rejected' | 'revoked' | 'expired' | 'used';
+export interface Consent {
+  id: string;
+  state: ConsentState;
+  group: 'pending' | 'active' | 'past';
+  consumer: { organisation_number?: string; name?: string };
+  purpose: { id?: string; name?: string };
+  items: { id: string; name?: string }[];
+  message?: string;
+  single_use: boolean;
+  created_at: string;
+  valid_to: string;
+  updated_at?: string;
+  events?: { from: ConsentState | null; to: ConsentState; by: 'citizen' | 'consumer' | 'system'; at: string }[];
+}
+
+// The transparency log (issue 7).
+export interface AccessLogEntry {
+  seq: number;
+  time: string;
+  time_unix_ms: number;
+  actor: { kind: 'engine' | 'caseworker' | 'consumer'; id?: string; name?: string };
+  items: string[];
+  purpose: string;
+  legal_basis: string;
+  reference: string;
+}
+export interface AccessLogPage {
+  entries: AccessLogEntry[];
+  total: number;
+  next_before: number | null;
+}
+export interface SignedCheckpoint {
+  origin: string;
+  tree_size: number;
+  root_hash: string;
+  time?: string;
+  time_unix_ms: number;
+  note: string;
+  signature: string;
+  key_id: string;
+  public_key: string;
+}
+export interface InclusionProofDoc {
+  seq: number;
+  entry: string;
+  record?: AccessLogEntry;
+  salt: string;
+  commitment: string;
+  leaf_hash?: string;
+  tree_size: number;
+  inclusion_proof: string[];
+  checkpoint: SignedCheckpoint;
+}
+export interface PublishedCheckpoint {
+  checkpoint: SignedCheckpoint;
+  public_key: string;
+  algorithm?: string;
 }
 
 export interface Answer {
@@ -220,6 +302,20 @@ export const api = {
   preferences: () => request<Preferences>('GET', '/api/v1/me/preferences'),
   putPreferences: (p: Preferences) => request<Preferences>('PUT', '/api/v1/me/preferences', p),
 
+  myConsents: () => request<{ consents: Consent[] }>('GET', '/api/v1/me/consents'),
+  myConsent: (id: string) => request<Consent>('GET', `/api/v1/me/consents/${encodeURIComponent(id)}`),
+  consentAction: (id: string, action: 'open' | 'accept' | 'reject' | 'revoke') =>
+    request<Consent>('POST', `/api/v1/me/consents/${encodeURIComponent(id)}/${action}`),
+  // The receipt is a download (Content-Disposition: attachment): a plain link, not a fetch.
+  consentReceiptUrl: (id: string) => withLang(`/api/v1/me/consents/${encodeURIComponent(id)}/receipt`),
+  accessLog: (before?: number | null, limit = 20) =>
+    request<AccessLogPage>(
+      'GET',
+      `/api/v1/me/access-log?limit=${limit}${before !== null && before !== undefined ? `&before=${before}` : ''}`,
+    ),
+  accessLogProof: (seq: number) => request<InclusionProofDoc>('GET', `/api/v1/me/access-log/${seq}/proof`),
+  transparencyCheckpoint: () => request<PublishedCheckpoint>('GET', '/api/v1/transparency/checkpoint'),
+
   services: (kommune: string) =>
     request<{ services: ServiceSettings[] }>('GET', `${k(kommune)}/services`),
   putService: (
@@ -246,4 +342,9 @@ export const api = {
     ),
   satisfaction: (kommune: string) =>
     request<{ services: SatisfactionRow[] }>('GET', `${k(kommune)}/satisfaction`),
+  delivery: (kommune: string, from?: string, to?: string) =>
+    request<DeliveryCounts>(
+      'GET',
+      `${k(kommune)}/delivery${from && to ? `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}` : ''}`,
+    ),
 };

@@ -1,5 +1,7 @@
 // English. Same keys as nb.ts (enforced by the Catalog type).
 import type { Catalog } from './nb';
+import { enDelivery } from './en-delivery';
+import { enPrivacy } from './en-privacy';
 
 export const en: Catalog = {
   'app.name': 'Proactive services',
@@ -253,4 +255,7 @@ export const en: Catalog = {
   'sat.noAnswers': 'no answers',
   'sat.point': '{service}: mean {mean}, interval {low} to {high}, {n} answers',
   'sat.empty': 'No answers yet.',
+
+  ...enPrivacy,
+  ...enDelivery,
 };

@@ -32,6 +32,8 @@ interface I18nState {
   setLang: (l: Lang) => void;
   t: TFunction;
   formatDate: (iso: string | null | undefined) => string;
+  // A date-time (RFC 3339, UTC) in Norwegian time, e.g. "3. feb. 2026, 14:05".
+  formatDateTime: (iso: string | null | undefined) => string;
   formatNumber: (n: number, digits?: number) => string;
 }
 
@@ -74,12 +76,23 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       if (!m) return iso;
       return dateFmt.format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
     };
+    const dateTimeFmt = new Intl.DateTimeFormat(LOCALES[lang], {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Oslo',
+    });
+    const formatDateTime = (iso: string | null | undefined) => {
+      if (!iso) return cat['common.empty'];
+      if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : dateTimeFmt.format(d);
+    };
     const formatNumber = (n: number, digits = 0) =>
       new Intl.NumberFormat(LOCALES[lang], {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       }).format(n);
-    return { lang, setLang, t, formatDate, formatNumber };
+    return { lang, setLang, t, formatDate, formatDateTime, formatNumber };
   }, [lang, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,5 +1,8 @@
 // Bokmål: the reference catalog. nn.ts and en.ts must have exactly these keys (the type
 // Catalog enforces it at build time). `{name}` marks a placeholder filled by t().
+import { nbDelivery } from './nb-delivery';
+import { nbPrivacy } from './nb-privacy';
+
 export const nb = {
   'app.name': 'Proaktive tjenester',
   'app.adminName': 'Proaktive tjenester – administrasjon',
@@ -253,6 +256,9 @@ export const nb = {
   'sat.noAnswers': 'ingen svar',
   'sat.point': '{service}: gjennomsnitt {mean}, intervall {low} til {high}, {n} svar',
   'sat.empty': 'Ingen svar ennå.',
+
+  ...nbPrivacy,
+  ...nbDelivery,
 } as const;
 
 export type MessageKey = keyof typeof nb;

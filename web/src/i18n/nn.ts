@@ -1,5 +1,7 @@
 // Nynorsk. Same keys as nb.ts (enforced by the Catalog type).
 import type { Catalog } from './nb';
+import { nnDelivery } from './nn-delivery';
+import { nnPrivacy } from './nn-privacy';
 
 export const nn: Catalog = {
   'app.name': 'Proaktive tenester',
@@ -254,4 +256,7 @@ export const nn: Catalog = {
   'sat.noAnswers': 'ingen svar',
   'sat.point': '{service}: gjennomsnitt {mean}, intervall {low} til {high}, {n} svar',
   'sat.empty': 'Ingen svar enno.',
+
+  ...nnPrivacy,
+  ...nnDelivery,
 };

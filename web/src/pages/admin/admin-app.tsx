@@ -4,6 +4,7 @@
 //   /admin/k/:kommune/services/:service     edit a service; dry-run an uploaded DMN
 //   /admin/k/:kommune/uptake                uptake funnel
 //   /admin/k/:kommune/satisfaction          satisfaction with confidence intervals
+//   /admin/k/:kommune/delivery              messages per channel, day and status
 import { Loading } from '../../components/loading';
 import { useI18n } from '../../i18n';
 import { Layout, type NavItem } from '../../layout';
@@ -11,6 +12,7 @@ import { matchPath, useRouter } from '../../router';
 import { useSession } from '../../session';
 import { NotFound } from '../not-found';
 import { AdminLogin, CitizenInAdmin } from './admin-login';
+import { DeliveryPage } from './delivery-page';
 import { KommuneChoice } from './kommune-choice';
 import { SatisfactionPage } from './satisfaction-page';
 import { ServicePage } from './service-page';
@@ -28,7 +30,8 @@ export function AdminApp() {
   const service = matchPath('/admin/k/:kommune/services/:service', path);
   const uptake = matchPath('/admin/k/:kommune/uptake', path);
   const satisfaction = matchPath('/admin/k/:kommune/satisfaction', path);
-  const kommune = (services ?? service ?? uptake ?? satisfaction)?.kommune;
+  const delivery = matchPath('/admin/k/:kommune/delivery', path);
+  const kommune = (services ?? service ?? uptake ?? satisfaction ?? delivery)?.kommune;
   const staff = session?.kind === 'staff';
 
   const nav: NavItem[] =
@@ -37,6 +40,7 @@ export function AdminApp() {
           { href: `/admin/k/${kommune}/services`, label: t('admin.services') },
           { href: `/admin/k/${kommune}/uptake`, label: t('admin.uptake') },
           { href: `/admin/k/${kommune}/satisfaction`, label: t('admin.satisfaction') },
+          { href: `/admin/k/${kommune}/delivery`, label: t('admin.delivery') },
           { href: '/admin', label: `${t('admin.changeKommune')} (${kommune})` },
         ]
       : [];
@@ -51,6 +55,7 @@ export function AdminApp() {
   else if (service) page = <ServicePage kommune={kommune} service={service.service} />;
   else if (uptake) page = <UptakePage kommune={kommune} />;
   else if (satisfaction) page = <SatisfactionPage kommune={kommune} />;
+  else if (delivery) page = <DeliveryPage kommune={kommune} />;
   else page = <NotFound />;
 
   return (

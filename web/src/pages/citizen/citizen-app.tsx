@@ -3,13 +3,16 @@
 //   /offers/:id    one offer
 //   /my-data       what the municipality knows about me and why
 //   /preferences   language and opt-outs
-// Consents and the access log have named places in the navigation; a later issue adds them.
+//   /consents      consent requests and consents (approve, reject, withdraw, receipts)
+//   /access-log    who has read my data, each entry verifiable against the signed log
 import { Layout, type NavItem } from '../../layout';
 import { useI18n } from '../../i18n';
 import { matchPath, useRouter } from '../../router';
 import { useSession } from '../../session';
 import { Loading } from '../../components/loading';
 import { NotFound } from '../not-found';
+import { AccessLogPage } from './access-log-page';
+import { ConsentsPage } from './consents-page';
 import { LoginPage, StaffInPortal } from './login-page';
 import { MyDataPage } from './my-data-page';
 import { OfferPage } from './offer-page';
@@ -26,10 +29,9 @@ export function CitizenApp() {
     ? [
         { href: '/', label: t('nav.offers') },
         { href: '/my-data', label: t('nav.myData') },
+        { href: '/consents', label: t('nav.consents') },
+        { href: '/access-log', label: t('nav.accessLog') },
         { href: '/preferences', label: t('nav.preferences') },
-        // Placeholders for the consents and access-log issue: named, not links, no pages yet.
-        { href: null, label: t('nav.consents'), note: t('nav.comingSoon') },
-        { href: null, label: t('nav.accessLog'), note: t('nav.comingSoon') },
       ]
     : [];
 
@@ -42,6 +44,8 @@ export function CitizenApp() {
   else if (offer && /^\d+$/.test(offer.id)) page = <OfferPage id={Number(offer.id)} />;
   else if (path === '/my-data') page = <MyDataPage />;
   else if (path === '/preferences') page = <PreferencesPage />;
+  else if (path === '/consents') page = <ConsentsPage />;
+  else if (path === '/access-log') page = <AccessLogPage />;
   else page = <NotFound />;
 
   return (
@@ -52,5 +56,7 @@ export function CitizenApp() {
 }
 
 function isKnown(path: string): boolean {
-  return path === '/' || path === '/my-data' || path === '/preferences' || !!matchPath('/offers/:id', path);
+  return (
+    ['/', '/my-data', '/preferences', '/consents', '/access-log'].includes(path) || !!matchPath('/offers/:id', path)
+  );
 }

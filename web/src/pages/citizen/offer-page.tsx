@@ -1,8 +1,9 @@
 // One offer (GET /api/v1/me/offers/{id}; showing it delivers and opens it): the message, why,
 // the legal reference, the pre-filled application, an optional satisfaction question and
 // comment, and accept (POST …/accept with the corrected application) or decline (POST
-// …/decline, after a confirmation). Problems from the server are shown with their `detail`;
-// a 422 naming a field is shown at that field and in an error summary.
+// …/decline, after a confirmation); the messages sent about it and their delivery status.
+// Problems from the server are shown with their `detail`; a 422 naming a field is shown at that
+// field and in an error summary.
 import { Alert, Button, Fieldset, Heading, Link, Paragraph, Radio, Table, Textfield } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type Answer, type OfferDetail } from '../../api';
@@ -15,6 +16,7 @@ import { fieldLabel, useI18n, type MessageKey } from '../../i18n';
 import { AppLink } from '../../router';
 import { useLoad } from '../../use-load';
 import { ApplicationForm, buildApplication, fieldId, initialDraft, type Draft } from './application-form';
+import { OfferMessages } from './offer-messages';
 
 const OPEN_STATES = new Set(['proposed', 'sent', 'opened']);
 
@@ -324,6 +326,7 @@ export function OfferPage({ id }: { id: number }) {
           )}
 
           <AnswerView offer={offer} />
+          <OfferMessages messages={offer.messages} />
           <HistoryTable offer={offer} />
         </>
       )}
