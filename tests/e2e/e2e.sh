@@ -89,7 +89,7 @@ consumer_ok=0
 if [[ ${E2E_CONSENTS:-1} == 1 ]]; then
   node tests/e2e/consent-setup.mjs keygen "$work/consumer-key.pem" > /dev/null
   if "$bin" consumer add --db "$work/registry.db" --org "$consumer_org" --name "$consumer_name" \
-       --purpose "$consent_purpose" --public-key "$work/consumer-key.pub.pem" > "$work/consumer.log" 2>&1; then
+       --purposes "$consent_purpose" --public-key "$work/consumer-key.pub.pem" > "$work/consumer.log" 2>&1; then
     consumer_ok=1
   else
     echo "e2e: proaktiv consumer add failed; no consent requests (see $work/consumer.log)" >&2
