@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BUILD:-build}
 reps=${REPS:-5}
+(( reps < 2 )) && reps=2  # medians need at least two repetitions
 min_time=${MIN_TIME:-0.5}
 work=$(mktemp -d /tmp/proaktiv-consent-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
