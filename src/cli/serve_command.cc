@@ -147,14 +147,12 @@ int Serve(ServeArgs args) {
   http::api::RegisterDataApiRoutes(router, consent_context);
   // Delivery receipts: verified here, recorded on the outbox message the provider id names (a
   // failed formal message falls back to a letter, per the delivery configuration).
-  auto delivery_config = std::make_shared<const delivery::DeliveryConfig>(
+  Result<delivery::DeliveryConfig> loaded_delivery =
       args.delivery_config.empty() ? delivery::DeliveryConfig::Defaults()
-                                   : delivery::DeliveryConfig());
-  if (!args.delivery_config.empty()) {
-    auto loaded = delivery::DeliveryConfig::LoadFile(args.delivery_config);
-    if (!loaded) return Fail(loaded.error());
-    delivery_config = std::make_shared<const delivery::DeliveryConfig>(std::move(*loaded));
-  }
+                                   : delivery::DeliveryConfig::LoadFile(args.delivery_config);
+  if (!loaded_delivery) return Fail(loaded_delivery.error());
+  auto delivery_config =
+      std::make_shared<const delivery::DeliveryConfig>(std::move(*loaded_delivery));
   http::api::DeliveryReceiptContext receipts;
   if (!args.receipt_secret_file.empty()) {
     auto secret = http::api::ReadReceiptSecretFile(args.receipt_secret_file);
