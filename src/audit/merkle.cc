@@ -53,6 +53,15 @@ Status Subproof(NodeSource& source, int64_t m, int64_t begin, int64_t end, bool 
 
 bool Lsb(uint64_t x) { return (x & 1) != 0; }
 
+// RFC 9162 §2.1.3.2 / §2.1.4.2: while `fn` is a left child (LSB unset) and not the root, shift
+// `fn` and `sn` right together.
+void ClimbOverLeftChildren(uint64_t& fn, uint64_t& sn) {
+  while (!Lsb(fn) && fn != 0) {
+    fn >>= 1;
+    sn >>= 1;
+  }
+}
+
 }  // namespace
 
 int64_t StoredNodeId(int level, int64_t index) {
@@ -117,12 +126,7 @@ Status VerifyInclusion(int64_t index, int64_t size, const Hash& leaf_hash,
     if (sn == 0) return FailedPrecondition("inclusion proof is longer than the tree is deep");
     if (Lsb(fn) || fn == sn) {
       r = NodeHash(p, r);
-      if (!Lsb(fn)) {
-        while (!Lsb(fn) && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
+      ClimbOverLeftChildren(fn, sn);
     } else {
       r = NodeHash(r, p);
     }
@@ -166,12 +170,7 @@ Status VerifyConsistency(int64_t old_size, int64_t new_size, const Hash& old_roo
     if (Lsb(fn) || fn == sn) {
       fr = NodeHash(c, fr);
       sr = NodeHash(c, sr);
-      if (!Lsb(fn)) {
-        while (!Lsb(fn) && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      }
+      ClimbOverLeftChildren(fn, sn);
     } else {
       sr = NodeHash(sr, c);
     }
