@@ -71,12 +71,16 @@ int Run(const DeliverArgs& args) {
     const auto shift = std::chrono::days(day->days() - SystemClock().TodayInNorway().days());
     clock = std::make_unique<ShiftedClock>(shift);
   }
-  std::vector<std::string> problems;
-  auto channels = delivery::MakeChannels(*config, &problems);
-  for (const std::string& p : problems) {
-    fmt::print(stderr, "warning: {}; its messages stay queued\n", p);
+  std::vector<std::string> unconfigured;
+  auto channels = delivery::MakeChannels(*config, *clock, &unconfigured);
+  if (!channels) {
+    fmt::print(stderr, "error: {}: {}\n", args.config, channels.error().message);
+    return 2;
   }
-  delivery::Dispatcher dispatcher(**store, *config, *templates, std::move(channels), *clock,
+  for (const std::string& note : unconfigured) {
+    fmt::print(stderr, "warning: {}; its messages stay queued\n", note);
+  }
+  delivery::Dispatcher dispatcher(**store, *config, *templates, std::move(*channels), *clock,
                                   static_cast<uint64_t>(clock->Now().time_since_epoch().count()));
   delivery::DispatchReport total;
   auto recovered = dispatcher.Recover();
