@@ -1,6 +1,7 @@
 #include "cli/deliver_command.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -45,6 +46,27 @@ void PrintSummary(const delivery::DispatchReport& r, store::RegistryStore& store
   }
 }
 
+// --today: "YYYY-MM-DD" starts at the current time of day on that date; "YYYY-MM-DDTHH:MM"
+// at that time of day in Norway (whole hours after midnight, so on the two days a year the
+// clocks change it is an hour off).
+Result<std::chrono::system_clock::time_point> ParseStart(const std::string& text) {
+  PROAKTIV_ASSIGN_OR_RETURN(CivilDate day, CivilDate::Parse(text.substr(0, 10)));
+  if (text.size() == 10) {
+    const auto shift = std::chrono::days(day.days() - SystemClock().TodayInNorway().days());
+    return std::chrono::system_clock::now() + shift;
+  }
+  int hour = -1;
+  int minute = -1;
+  char tail = 0;
+  if (text.size() != 16 || text[10] != 'T' ||
+      std::sscanf(text.c_str() + 11, "%2d:%2d%c", &hour, &minute, &tail) != 2 || hour > 23 ||
+      minute > 59 || hour < 0 || minute < 0) {
+    return InvalidArgument("expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (Norwegian time)");
+  }
+  return std::chrono::system_clock::time_point(
+      std::chrono::seconds(delivery::StartOfDayInNorway(day) + hour * 3600 + minute * 60));
+}
+
 int Run(const DeliverArgs& args) {
   auto config = delivery::DeliveryConfig::LoadFile(args.config);
   if (!config) {
@@ -56,20 +78,19 @@ int Run(const DeliverArgs& args) {
     fmt::print(stderr, "error: {}\n", templates.error().message);
     return 2;
   }
+  std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
+  if (!args.today.empty()) {
+    auto start = ParseStart(args.today);
+    if (!start) {
+      fmt::print(stderr, "error: --today '{}': {}\n", args.today, start.error().message);
+      return 2;
+    }
+    clock = std::make_unique<ShiftedClock>(*start - std::chrono::system_clock::now());
+  }
   auto store = store::OpenSqliteStore(args.db);
   if (!store) {
     fmt::print(stderr, "error: {}\n", store.error().message);
     return 2;
-  }
-  std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
-  if (!args.today.empty()) {
-    auto day = CivilDate::Parse(args.today);
-    if (!day) {
-      fmt::print(stderr, "error: --today '{}': {}\n", args.today, day.error().message);
-      return 2;
-    }
-    const auto shift = std::chrono::days(day->days() - SystemClock().TodayInNorway().days());
-    clock = std::make_unique<ShiftedClock>(shift);
   }
   std::vector<std::string> unconfigured;
   auto channels = delivery::MakeChannels(*config, *clock, &unconfigured);
@@ -122,7 +143,8 @@ void RegisterDeliverCommand(CLI::App& app) {
                              "Passes until nothing is due now (the default)");
   once->excludes(until);
   cmd->add_option("--today", args->today,
-                  "Run as of this date (YYYY-MM-DD), at the current time of day");
+                  "Run as of this date (YYYY-MM-DD: at the current time of day) or moment "
+                  "(YYYY-MM-DDTHH:MM, Norwegian time); time runs on from there");
   cmd->add_option("--batch", args->batch, "Messages per pass")->check(CLI::PositiveNumber);
   cmd->callback([args] {
     int status = Run(*args);
