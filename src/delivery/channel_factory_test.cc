@@ -12,6 +12,7 @@
 #include "delivery/file_channel.h"
 #include "delivery/gateway_channel.h"
 #include "delivery/letter_channel.h"
+#include "delivery/outbox_writer.h"
 #include "delivery/smtp_channel.h"
 #include "delivery/testing/receiver_process.h"
 
@@ -39,9 +40,9 @@ class ChannelFactoryTest : public ::testing::Test {
 };
 
 TEST_F(ChannelFactoryTest, EachEndpointGivesItsAdapter) {
-  auto email = MakeChannel(ChannelKind::kEmail,
-                           Config("smtp://127.0.0.1:2525", {{"from", "post@bergen.kommune.no"}}),
-                           clock_);
+  auto email =
+      MakeChannel(ChannelKind::kEmail,
+                  Config("smtp://127.0.0.1:2525", {{"from", "post@bergen.kommune.no"}}), clock_);
   ASSERT_TRUE(email) << email.error().message;
   EXPECT_NE(dynamic_cast<SmtpChannel*>(email->get()), nullptr);
 
@@ -87,17 +88,17 @@ TEST_F(ChannelFactoryTest, ErrorsNameTheChannelAndWhatIsWrong) {
             "api_key_header, credential_file, ca_file)");
   EXPECT_EQ(Message(ChannelKind::kSms, Config("http://gw", {{"auth", "basic"}})),
             "channels.sms.options.auth: must be 'none', 'bearer' or 'api-key'");
-  EXPECT_EQ(Message(ChannelKind::kSms, Config("http://gw", {{"auth", "bearer"},
-                                                            {"credential_file", "/nonexistent"}})),
+  EXPECT_EQ(Message(ChannelKind::kSms,
+                    Config("http://gw", {{"auth", "bearer"}, {"credential_file", "/nonexistent"}})),
             "channels.sms.options.credential_file: cannot read '/nonexistent'");
-  EXPECT_EQ(Message(ChannelKind::kEmail,
-                    Config("smtp://h", {{"from", "a@b.no"}, {"starttls", "yes"}})),
-            "channels.email.options.starttls: must be 'required' or 'optional'");
+  EXPECT_EQ(
+      Message(ChannelKind::kEmail, Config("smtp://h", {{"from", "a@b.no"}, {"starttls", "yes"}})),
+      "channels.email.options.starttls: must be 'required' or 'optional'");
   // The adapter's own check, prefixed with the channel.
   const std::string bearer = Message(ChannelKind::kSms, Config("http://gw", {{"auth", "bearer"}}));
   EXPECT_TRUE(bearer.starts_with("channels.sms: ")) << bearer;
-  const std::string logo = Message(ChannelKind::kLetter,
-                                   Config("print:" + directory_, {{"logo", WriteFile("x.png", "no")}}));
+  const std::string logo = Message(
+      ChannelKind::kLetter, Config("print:" + directory_, {{"logo", WriteFile("x.png", "no")}}));
   EXPECT_TRUE(logo.starts_with("channels.letter: ")) << logo;
   EXPECT_NE(logo.find("logo"), std::string::npos) << logo;
 }
@@ -112,7 +113,7 @@ TEST_F(ChannelFactoryTest, ChannelsWithoutAnEndpointAreNotedAndTheRestBuilt) {
   EXPECT_EQ(channels->size(), 1u);
   EXPECT_TRUE(channels->contains(ChannelKind::kEmail));
   EXPECT_EQ(unconfigured, (std::vector<std::string>{"channel mailbox has no endpoint",
-                                                     "channel sms has no endpoint"}));
+                                                    "channel sms has no endpoint"}));
 
   config.channels[ChannelKind::kSms].endpoint = "ftp://gw";
   auto wrong = MakeChannels(config, clock_, &unconfigured);
@@ -120,19 +121,21 @@ TEST_F(ChannelFactoryTest, ChannelsWithoutAnEndpointAreNotedAndTheRestBuilt) {
   EXPECT_EQ(wrong.error().code, ErrorCode::kInvalidArgument);
 }
 
+// The outbox's keys (outbox_writer.h) as every receiver's de-duplication field: the SMTP
+// Message-ID here, the print batch's file name below.
 TEST_F(ChannelFactoryTest, AFactoryBuiltEmailChannelReachesARealSmtpServer) {
   const std::string log = directory_ + "/smtp.jsonl";
   auto smtp = testing::ReceiverProcess::Start(
       {testing::kPython, testing::ReceiverScript("smtp_receiver.py"), "--log", log});
   ASSERT_TRUE(smtp) << smtp.error().message;
-  auto email = MakeChannel(
-      ChannelKind::kEmail,
-      Config("smtp://127.0.0.1:" + std::to_string((*smtp)->port()),
-             {{"from", "post@bergen.kommune.no"}, {"from_name", "Bergen kommune"}}),
-      clock_);
+  auto email =
+      MakeChannel(ChannelKind::kEmail,
+                  Config("smtp://127.0.0.1:" + std::to_string((*smtp)->port()),
+                         {{"from", "post@bergen.kommune.no"}, {"from_name", "Bergen kommune"}}),
+                  clock_);
   ASSERT_TRUE(email) << email.error().message;
   OutgoingMessage m;
-  m.idempotency_key = "offer-7.email.offer";
+  m.idempotency_key = IdempotencyKey(7, 3, ChannelKind::kEmail, store::MessageKind::kChange, 2);
   m.channel = ChannelKind::kEmail;
   m.language = "nb";
   m.to = "kari@eksempel.no";
@@ -144,8 +147,25 @@ TEST_F(ChannelFactoryTest, AFactoryBuiltEmailChannelReachesARealSmtpServer) {
   ASSERT_TRUE(sent) << sent.error().message;
   const auto lines = testing::ReadLines(log);
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_NE(lines[0].find("offer-7.email.offer@bergen.kommune.no"), std::string::npos);
+  EXPECT_NE(lines[0].find("<proaktiv.o7.p3.email.change.v2@bergen.kommune.no>"), std::string::npos);
   EXPECT_NE(lines[0].find("kari@eksempel.no"), std::string::npos);
+}
+
+TEST_F(ChannelFactoryTest, AFactoryBuiltLetterChannelTakesTheOutboxKeys) {
+  auto letter = MakeChannel(ChannelKind::kLetter, Config("print:" + directory_ + "/print"), clock_);
+  ASSERT_TRUE(letter) << letter.error().message;
+  OutgoingMessage m;
+  m.idempotency_key = IdempotencyKey(7, 3, ChannelKind::kLetter, store::MessageKind::kOffer, 1);
+  m.channel = ChannelKind::kLetter;
+  m.language = "nb";
+  m.address = PostalAddress{"Kari Nordmann", "Storgata 1", "5003", "BERGEN", false};
+  m.kommune_name = "Bergen kommune";
+  m.subject = "Barnehageplass";
+  m.body = "Barnet ditt kan få barnehageplass.";
+  m.link = "http://127.0.0.1:8080/offers/7";
+  auto sent = (*letter)->Send(m);
+  ASSERT_TRUE(sent) << sent.error().message;
+  EXPECT_TRUE(sent->provider_id.ends_with("/proaktiv.o7.p3.letter.offer")) << sent->provider_id;
 }
 
 }  // namespace

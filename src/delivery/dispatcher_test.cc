@@ -138,10 +138,10 @@ TEST_F(DispatcherTest, DeliveryMovesTheOfferToSent) {
   EXPECT_EQ(history.back().cause, "delivered by sms");
   const OutgoingMessage& sms = receivers_[ChannelKind::kSms].shown.begin()->second;
   EXPECT_EQ(sms.to, "+4799999999");
-  EXPECT_EQ(sms.idempotency_key, "proaktiv:o1:p1:sms:offer");
+  EXPECT_EQ(sms.idempotency_key, "proaktiv.o1.p1.sms.offer");
   EXPECT_NE(sms.body.find("http://127.0.0.1:8080/offers/1"), std::string::npos) << sms.body;
   EXPECT_NE(sms.body.find("Ola Nordmann"), std::string::npos);
-  EXPECT_EQ(sms.kommune_name, "Bergen");
+  EXPECT_EQ(sms.kommune_name, "Bergen kommune");
 }
 
 TEST_F(DispatcherTest, SmsWaitsForNineOClock) {
@@ -304,7 +304,7 @@ TEST_F(DispatcherTest, OneReminderAfterSevenDaysUnlessOpened) {
   EXPECT_EQ(d.RunOnce()->reminders, 0);
   const auto& shown = receivers_[ChannelKind::kDigitalMailbox].shown;
   EXPECT_EQ(shown.size(), 3u);
-  EXPECT_NE(shown.at("proaktiv:o1:p1:mailbox:reminder").subject.find("Påminnelse"),
+  EXPECT_NE(shown.at("proaktiv.o1.p1.mailbox.reminder").subject.find("Påminnelse"),
             std::string::npos);
 }
 

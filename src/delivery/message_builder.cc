@@ -45,7 +45,9 @@ Result<OutgoingMessage> BuildMessage(const store::OutboxMessage& row, ChannelKin
   m.idempotency_key = row.idempotency_key;
   m.channel = channel;
   m.language = row.language;
-  m.kommune_name = values["kommune"];
+  // The sender as its name is written: "Bergen kommune".
+  m.kommune_name = values["kommune"].ends_with(" kommune") ? values["kommune"]
+                                                           : values["kommune"] + " kommune";
   m.subject = std::move(text.subject);
   m.body = std::move(text.body);
   m.link = link;

@@ -28,8 +28,8 @@ std::string FullName(const registry::Person& p) {
 std::string IdempotencyKey(int64_t offer_id, int64_t person_key, ChannelKind channel,
                            store::MessageKind kind, int version) {
   std::string key =
-      fmt::format("proaktiv:o{}:p{}:{}:{}", offer_id, person_key, Name(channel), store::Name(kind));
-  if (kind == store::MessageKind::kChange) key += fmt::format(":v{}", version);
+      fmt::format("proaktiv.o{}.p{}.{}.{}", offer_id, person_key, Name(channel), store::Name(kind));
+  if (kind == store::MessageKind::kChange) key += fmt::format(".v{}", version);
   return key;
 }
 

@@ -44,8 +44,10 @@ struct MessageRecipient {
 using ServiceRenderer =
     std::function<Result<ServiceText>(std::string_view language, const registry::Person& person)>;
 
-// The idempotency key of a message: "proaktiv:o<offer>:p<person>:<channel>:<kind>", with
-// ":v<version>" for a change (each version of an offer is told once).
+// The idempotency key of a message: "proaktiv.o<offer>.p<person>.<channel>.<kind>", with
+// ".v<version>" for a change (each version of an offer is told once). Letters, digits and
+// single dots only, so that every receiver's de-duplication field takes it as it is: an
+// RFC 5322 Message-ID's left side, an HTTP header, a file name in the print batch.
 std::string IdempotencyKey(int64_t offer_id, int64_t person_key, ChannelKind channel,
                            store::MessageKind kind, int version);
 
