@@ -143,61 +143,98 @@ Result<std::vector<OutboxMessage>> Dispatcher::Claim(int batch, DispatchReport& 
   return claimed;
 }
 
-Status Dispatcher::Attempt(OutboxMessage m, DispatchReport& report) {
+Dispatcher::Prepared Dispatcher::Prepare(OutboxMessage m, DispatchReport& report) {
+  Prepared p;
   const int64_t now = Now();
-  PROAKTIV_ASSIGN_OR_RETURN(ChannelKind kind, ParseChannelKind(m.channel));
-  PROAKTIV_ASSIGN_OR_RETURN(auto offer, store_.engine().FindOfferById(m.offer_id));
-  PROAKTIV_ASSIGN_OR_RETURN(auto person, store_.FindPersonByKey(m.person_key));
-  PROAKTIV_ASSIGN_OR_RETURN(auto contact, store_.contacts().FindContact(m.person_key));
-  auto finish = [&](MessageStatus status, std::string why) -> Status {
+  auto settle = [&](MessageStatus status, std::string why) {
     m.status = status;
     m.last_error = std::move(why);
     m.updated_at = now;
-    PROAKTIV_RETURN_IF_ERROR(InTransaction([&] { return store_.outbox().UpdateMessage(m); }));
-    Count(report, m);
-    return {};
+    p.message = std::move(m);
+    return std::move(p);
   };
-  if (!offer) return finish(MessageStatus::kCancelled, "the offer no longer exists");
-  if (m.kind != store::MessageKind::kChange && !store::IsOpen(offer->state)) {
-    return finish(MessageStatus::kCancelled, fmt::format("the offer is {}", Name(offer->state)));
+  auto kind = ParseChannelKind(m.channel);
+  if (!kind) return settle(MessageStatus::kFailed, kind.error().message);
+  p.kind = *kind;
+  auto offer = store_.engine().FindOfferById(m.offer_id);
+  auto person = store_.FindPersonByKey(m.person_key);
+  auto contact = store_.contacts().FindContact(m.person_key);
+  if (!offer || !person || !contact) {
+    // The store could not be read: the attempt fails and is retried after the back-off.
+    const Error& e = !offer ? offer.error() : !person ? person.error() : contact.error();
+    p.message = std::move(m);
+    p.sent = tl::unexpected(Error{ErrorCode::kUnavailable, e.message});
+    return p;
   }
-  if (!person) return finish(MessageStatus::kFailed, "the recipient is not in the registry");
+  if (!*offer) return settle(MessageStatus::kCancelled, "the offer no longer exists");
+  if (m.kind != store::MessageKind::kChange && !store::IsOpen((*offer)->state)) {
+    return settle(MessageStatus::kCancelled, fmt::format("the offer is {}", Name((*offer)->state)));
+  }
+  if (!*person) return settle(MessageStatus::kFailed, "the recipient is not in the registry");
   // Before the first try: has the contact register changed the route? (Not for a fallback
   // letter, which exists because the routed channel failed.)
   if (m.attempts == 1 && !m.route_reason.starts_with("fallback-")) {
-    const Route route =
-        RouteMessage(contact, person->person, config_.ForService(offer->service), m.kind, now);
-    if (std::find(route.channels.begin(), route.channels.end(), kind) == route.channels.end()) {
+    Route route = RouteMessage(*contact, (*person)->person, config_.ForService((*offer)->service),
+                               m.kind, now);
+    if (std::find(route.channels.begin(), route.channels.end(), p.kind) == route.channels.end()) {
       ++report.rerouted;
-      m.status = MessageStatus::kCancelled;
-      m.last_error = fmt::format("re-routed: {}", route.reason);
-      m.updated_at = now;
-      PROAKTIV_RETURN_IF_ERROR(InTransaction([&]() -> Status {
-        PROAKTIV_RETURN_IF_ERROR(store_.outbox().UpdateMessage(m));
-        OutboxWriter writer(store_, config_);
-        return writer
-            .EnqueueCopy(*offer, m.kind, m.person_key, route.channels, route.reason, route.formal,
-                         m.language, m.content_json, now)
-            .map([](int) {});
-      }));
-      Count(report, m);
-      return {};
+      p.offer = std::move(**offer);
+      p.reroute = std::move(route);
+      return settle(MessageStatus::kCancelled, fmt::format("re-routed: {}", p.reroute->reason));
     }
   }
-  auto outgoing = BuildMessage(m, kind, person->person, contact, templates_, config_);
-  Result<SendReceipt> sent = outgoing.and_then([&](const OutgoingMessage& msg) {
-    ++report.attempts;
-    return channels_.at(kind)->Send(msg);
-  });
-  const int64_t after = Now();
-  if (sent) {
-    PROAKTIV_RETURN_IF_ERROR(
-        InTransaction([&] { return RecordReached(store_, config_, m, *sent, after); }));
+  auto outgoing = BuildMessage(m, p.kind, (*person)->person, *contact, templates_, config_);
+  if (outgoing) {
+    p.outgoing = std::move(*outgoing);
   } else {
+    p.sent = tl::unexpected(outgoing.error());
+  }
+  p.message = std::move(m);
+  return p;
+}
+
+void Dispatcher::SendAll(std::vector<Prepared>& prepared) {
+  std::map<ChannelKind, std::vector<Prepared*>> by_channel;
+  for (Prepared& p : prepared) {
+    if (p.outgoing) by_channel[p.kind].push_back(&p);
+  }
+  auto send = [this](ChannelKind kind, const std::vector<Prepared*>& work) {
+    Channel& channel = *channels_.at(kind);
+    for (Prepared* p : work) {
+      p->sent = channel.Send(*p->outgoing);
+      p->sent_at = Now();
+    }
+  };
+  // One thread per channel: the channels are independent and each keeps its own connection.
+  std::vector<std::thread> threads;
+  for (const auto& [kind, work] : by_channel) {
+    if (threads.size() + 1 == by_channel.size()) {
+      send(kind, work);  // the last one on this thread
+    } else {
+      threads.emplace_back(send, kind, std::cref(work));
+    }
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+Status Dispatcher::Record(Prepared& p, DispatchReport& report) {
+  store::OutboxMessage& m = p.message;
+  if (p.outgoing) ++report.attempts;
+  if (p.reroute) {
+    PROAKTIV_RETURN_IF_ERROR(store_.outbox().UpdateMessage(m));
+    OutboxWriter writer(store_, config_);
+    PROAKTIV_RETURN_IF_ERROR(writer.EnqueueCopy(*p.offer, m.kind, m.person_key, p.reroute->channels,
+                                                p.reroute->reason, p.reroute->formal, m.language,
+                                                m.content_json, m.updated_at));
+  } else if (!p.sent) {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const auto backoff = BackoffDelay(config_.retry, m.attempts, unit(rng_));
-    PROAKTIV_RETURN_IF_ERROR(InTransaction(
-        [&] { return RecordFailure(store_, config_, m, sent.error(), backoff, after); }));
+    PROAKTIV_RETURN_IF_ERROR(
+        RecordFailure(store_, config_, m, p.sent.error(), backoff, p.sent_at.value_or(Now())));
+  } else if (p.outgoing) {
+    PROAKTIV_RETURN_IF_ERROR(RecordReached(store_, config_, m, *p.sent, *p.sent_at));
+  } else {
+    PROAKTIV_RETURN_IF_ERROR(store_.outbox().UpdateMessage(m));  // settled without a try
   }
   Count(report, m);
   return {};
@@ -207,12 +244,22 @@ Result<DispatchReport> Dispatcher::RunOnce(int batch) {
   DispatchReport report;
   PROAKTIV_ASSIGN_OR_RETURN(report.reminders, QueueReminders(batch));
   PROAKTIV_ASSIGN_OR_RETURN(auto claimed, Claim(batch, report));
-  for (OutboxMessage& m : claimed) {
-    const int64_t id = m.id;
-    auto done = Attempt(std::move(m), report);
-    if (!done)
-      return tl::unexpected(done.error().WithContext(fmt::format("outbox message {}", id)));
-  }
+  if (claimed.empty()) return report;
+  std::vector<Prepared> prepared;
+  prepared.reserve(claimed.size());
+  for (OutboxMessage& m : claimed) prepared.push_back(Prepare(std::move(m), report));
+  SendAll(prepared);
+  // Every outcome of the pass in one transaction. A crash before it commits leaves the whole
+  // pass in 'sending', and Recover() queues it again with the same keys.
+  PROAKTIV_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+    for (Prepared& p : prepared) {
+      const int64_t id = p.message.id;
+      auto done = Record(p, report);
+      if (!done)
+        return tl::unexpected(done.error().WithContext(fmt::format("outbox message {}", id)));
+    }
+    return {};
+  }));
   return report;
 }
 

@@ -18,29 +18,35 @@
 //      reminder message whose offer is no longer open is cancelled), the contact register is
 //      read again and, before the first try, the message is re-routed if the register changed
 //      (this row cancelled, rows for the new channels queued; a fallback letter is never
-//      re-routed); then the channel makes one
-//      attempt and the outcome is recorded (outcomes.h) in a transaction of its own.
-// A crash between the channel call and the record leaves the message in 'sending'. Recover()
+//      re-routed); the rest are sent, one thread per channel, each channel making one attempt
+//      per message;
+//   4. every outcome of the pass is recorded (outcomes.h) in one transaction.
+// A crash between the channel calls and the record leaves the pass in 'sending'. Recover()
 // puts such messages back in the queue with the SAME idempotency key, so the receiver, which
 // de-duplicates on it, never shows the message twice. Only one dispatcher may drain a database
 // at a time (SQLite; leases will share the work on PostgreSQL).
 //
 // Time comes from `clock`; jitter from a generator seeded with `seed`. Not thread-safe: one
-// dispatcher per store, run from one thread.
+// dispatcher per store, run from one thread (it starts the channels' sending threads itself
+// and uses the store from the calling thread only). Channels must allow Send from a thread
+// other than the one that made them.
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "common/result.h"
 #include "delivery/channel.h"
 #include "delivery/delivery_config.h"
 #include "delivery/rate_limiter.h"
+#include "delivery/routing.h"
 #include "delivery/templates.h"
 #include "store/store.h"
 
@@ -83,7 +89,23 @@ class Dispatcher {
   int64_t Now() const;
   Result<int64_t> QueueReminders(int batch);
   Result<std::vector<store::OutboxMessage>> Claim(int batch, DispatchReport& report);
-  Status Attempt(store::OutboxMessage m, DispatchReport& report);
+  // A claimed message on its way through a pass: settled without a try (cancelled, re-routed,
+  // failed), or built and then sent.
+  struct Prepared {
+    store::OutboxMessage message;
+    ChannelKind kind = ChannelKind::kEmail;
+    std::optional<OutgoingMessage> outgoing;   // to send
+    Result<SendReceipt> sent = SendReceipt{};  // the attempt's outcome (or why it was not made)
+    std::optional<int64_t> sent_at;
+    std::optional<Route> reroute;  // with the offer the new rows are for
+    std::optional<store::OfferRecord> offer;
+  };
+  // Reads the offer, person and contact record and decides; no writes.
+  Prepared Prepare(store::OutboxMessage m, DispatchReport& report);
+  // Sends every built message, one thread per channel.
+  void SendAll(std::vector<Prepared>& prepared);
+  // Records the outcome, inside the caller's transaction.
+  Status Record(Prepared& p, DispatchReport& report);
   // Runs `body` in a transaction; rolls back on error.
   template <typename Body>
   Status InTransaction(Body&& body);
