@@ -156,24 +156,35 @@ Result<PrintBatchEntry> PrintBatch::Write(CivilDate day, const PrintLetter& lett
   PROAKTIV_RETURN_IF_ERROR(WriteAtomically(directory / file, letter.pdf));
   PROAKTIV_RETURN_IF_ERROR(WriteAtomically(index_path, day.ToString()));
 
-  PROAKTIV_ASSIGN_OR_RETURN(json::object manifest, ReadManifest(directory, day));
-  json::array kept;
-  for (json::value& entry : manifest.at("letters").as_array()) {
-    const json::object* object = entry.if_object();
-    const json::value* k = object != nullptr ? object->if_contains("key") : nullptr;
-    if (k != nullptr && k->is_string() && k->as_string() == letter.key) continue;
-    kept.push_back(std::move(entry));
+  if (manifest_day_ != day) {
+    manifest_day_.reset();
+    PROAKTIV_ASSIGN_OR_RETURN(manifest_, ReadManifest(directory, day));
+    manifest_index_.clear();
+    const json::array& letters = manifest_.at("letters").as_array();
+    for (size_t i = 0; i < letters.size(); ++i) {
+      const json::object* object = letters[i].if_object();
+      const json::value* k = object != nullptr ? object->if_contains("key") : nullptr;
+      if (k != nullptr && k->is_string()) manifest_index_[std::string(k->as_string())] = i;
+    }
+    manifest_["date"] = day.ToString();
+    manifest_day_ = day;
   }
-  kept.push_back(json::object{{"key", letter.key},
-                              {"file", file},
-                              {"pages", letter.pages},
-                              {"sha256", Sha256Hex(letter.pdf)},
-                              {"sender", letter.sender},
-                              {"envelope", Envelope(letter.address)}});
-  manifest["date"] = day.ToString();
-  manifest["letters"] = std::move(kept);
-  PROAKTIV_RETURN_IF_ERROR(
-      WriteAtomically(directory / "manifest.json", json::serialize(manifest) + "\n"));
+  json::object entry{{"key", letter.key},       {"file", file},
+                     {"pages", letter.pages},   {"sha256", Sha256Hex(letter.pdf)},
+                     {"sender", letter.sender}, {"envelope", Envelope(letter.address)}};
+  json::array& letters = manifest_.at("letters").as_array();
+  if (auto it = manifest_index_.find(letter.key); it != manifest_index_.end()) {
+    letters[it->second] = std::move(entry);  // the same key again: replaced in place
+  } else {
+    manifest_index_.emplace(letter.key, letters.size());
+    letters.push_back(std::move(entry));
+  }
+  if (auto written =
+          WriteAtomically(directory / "manifest.json", json::serialize(manifest_) + "\n");
+      !written) {
+    manifest_day_.reset();  // memory is ahead of the disk: read it again next time
+    return tl::unexpected(written.error());
+  }
   return PrintBatchEntry{.provider_id = day.ToString() + "/" + letter.key,
                          .already_committed = false};
 }

@@ -24,11 +24,19 @@
 // Order of writes: PDF, then the key index, then the manifest; a crash anywhere in between
 // leaves a key that is either committed to one batch or to none.
 //
-// Thread-safety: Write is serialised by a mutex. One process writes a given root.
+// The manifest of the day being written is kept in memory (read from disk on the day's first
+// Write), so a day of n letters parses the manifest once, not n times; that is why one process,
+// and one PrintBatch in it, writes a given root.
+//
+// Thread-safety: Write is serialised by a mutex.
 
 #include <filesystem>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+
+#include <boost/json/object.hpp>
 
 #include "common/civil_date.h"
 #include "common/result.h"
@@ -63,6 +71,10 @@ class PrintBatch {
  private:
   std::filesystem::path root_;
   std::mutex mutex_;
+  // Guarded by mutex_: the manifest of `manifest_day_` as last written (none after a failure).
+  std::optional<CivilDate> manifest_day_;
+  boost::json::object manifest_;
+  std::map<std::string, size_t, std::less<>> manifest_index_;  // key → position in "letters"
 };
 
 // True when `key` can be a file name in a batch (see PrintLetter::key), at most 128 characters.
