@@ -5,10 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/delivery_run.h"
 #include "common/clock.h"
 #include "common/progress.h"
-#include "delivery/channel_factory.h"
-#include "delivery/dispatcher.h"
 #include "delivery/sms_window.h"
 #include "store/store.h"
 
@@ -23,28 +22,6 @@ struct DeliverArgs {
   std::string today;
   int batch = 200;
 };
-
-void PrintSummary(const delivery::DispatchReport& r, store::RegistryStore& store, int64_t today) {
-  fmt::print(
-      "messages handled: {} attempts, {} deferred, {} re-routed, {} reminders queued, "
-      "{} recovered after a crash\n",
-      r.attempts, r.deferred, r.rerouted, r.reminders, r.recovered);
-  for (const auto& [channel, statuses] : r.by_channel) {
-    fmt::print("  {:<8}", channel);
-    for (const auto& [status, n] : statuses) fmt::print(" {} {}", status, n);
-    fmt::print("\n");
-  }
-  auto counts = store.outbox().CountByDay("", 0, static_cast<int32_t>(today + 366));
-  if (!counts) return;
-  std::map<std::string, std::map<std::string, int64_t>> all;
-  for (const auto& c : *counts) all[c.channel][std::string(store::Name(c.status))] += c.count;
-  fmt::print("outbox now:\n");
-  for (const auto& [channel, statuses] : all) {
-    fmt::print("  {:<8}", channel);
-    for (const auto& [status, n] : statuses) fmt::print(" {} {}", status, n);
-    fmt::print("\n");
-  }
-}
 
 // --today: "YYYY-MM-DD" starts at the current time of day on that date; "YYYY-MM-DDTHH:MM"
 // at that time of day in Norway (whole hours after midnight, so on the two days a year the
@@ -68,16 +45,6 @@ Result<std::chrono::system_clock::time_point> ParseStart(const std::string& text
 }
 
 int Run(const DeliverArgs& args) {
-  auto config = delivery::DeliveryConfig::LoadFile(args.config);
-  if (!config) {
-    fmt::print(stderr, "error: {}\n", config.error().message);
-    return 2;
-  }
-  auto templates = delivery::Templates::LoadFile(config->templates_path);
-  if (!templates) {
-    fmt::print(stderr, "error: {}\n", templates.error().message);
-    return 2;
-  }
   std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
   if (!args.today.empty()) {
     auto start = ParseStart(args.today);
@@ -92,41 +59,26 @@ int Run(const DeliverArgs& args) {
     fmt::print(stderr, "error: {}\n", store.error().message);
     return 2;
   }
-  std::vector<std::string> unconfigured;
-  auto channels = delivery::MakeChannels(*config, *clock, &unconfigured);
-  if (!channels) {
-    fmt::print(stderr, "error: {}: {}\n", args.config, channels.error().message);
-    return 2;
-  }
-  for (const std::string& note : unconfigured) {
-    fmt::print(stderr, "warning: {}; its messages stay queued\n", note);
-  }
-  delivery::Dispatcher dispatcher(**store, *config, *templates, std::move(*channels), *clock,
-                                  static_cast<uint64_t>(clock->Now().time_since_epoch().count()));
-  delivery::DispatchReport total;
-  auto recovered = dispatcher.Recover();
-  if (!recovered) {
-    fmt::print(stderr, "error: {}\n", recovered.error().ToString());
-    return 1;
-  }
-  total.Merge(*recovered);
-  Progress progress;
-  Result<delivery::DispatchReport> run;
-  if (args.once) {
-    run = dispatcher.RunOnce(args.batch);
-  } else {
-    run = dispatcher.RunUntilIdle(args.batch, std::chrono::seconds(5), {},
-                                  [&](const delivery::DispatchReport& r) {
-                                    progress.Report("messages", r.attempts + r.deferred, 0);
-                                  });
-  }
-  progress.Finish();
+  auto run = DeliveryRun::Open(**store, args.config, std::move(clock));
   if (!run) {
     fmt::print(stderr, "error: {}\n", run.error().ToString());
+    return 2;
+  }
+  Progress progress;
+  Result<delivery::DispatchReport> pass;
+  if (args.once) {
+    pass = (*run)->RunOnce(args.batch);
+  } else {
+    pass = (*run)->RunUntilIdle(args.batch, [&](const delivery::DispatchReport& r) {
+      progress.Report("messages", r.attempts + r.deferred, 0);
+    });
+  }
+  progress.Finish();
+  if (!pass) {
+    fmt::print(stderr, "error: {}\n", pass.error().ToString());
     return 1;
   }
-  total.Merge(*run);
-  PrintSummary(total, **store, clock->TodayInNorway().days());
+  PrintDeliverySummary((*run)->total(), **store, (*run)->clock().TodayInNorway());
   return 0;
 }
 

@@ -99,6 +99,12 @@ Result<PeriodRunResult> RunPeriod(store::RegistryStore& store,
     PROAKTIV_ASSIGN_OR_RETURN(auto report, engine.RunThrough(day));
     result.engine_seconds += SecondsSince(start);
     result.report.Merge(report);
+    if (options.after_day) {
+      start = std::chrono::steady_clock::now();
+      auto done = options.after_day(day);
+      if (!done) return tl::unexpected(done.error().WithContext(day.ToString()));
+      result.after_day_seconds += SecondsSince(start);
+    }
     if (feed_bytes > 0) {
       progress.Report("feed and engine", read_bytes, feed_bytes);
     } else {

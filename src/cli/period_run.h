@@ -3,9 +3,10 @@
 // Runs the proactive engine over a period, day by day, on a registry store: each day, the feed
 // lines dated that day (optional) go through intake, then the engine runs through the day
 // (engine/offer_engine.h). Before the first day, a store the engine has never seen gets its
-// date index. Shared by `proaktiv run` and `proaktiv simulate`.
+// date index; then `after_day`, when given. Shared by `proaktiv run` and `proaktiv simulate`.
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 
@@ -24,6 +25,8 @@ struct PeriodRunOptions {
   std::string feed_file;  // optional: feed lines (JSON), in sequence order
   bool keep_records = false;
   std::set<std::string> kommuner;  // when not empty, only subjects living there
+  // Optional: called after the engine has run through each day (delivery, in `run`).
+  std::function<Status(CivilDate day)> after_day;
 };
 
 struct PeriodRunResult {
@@ -32,6 +35,7 @@ struct PeriodRunResult {
   int64_t feed_entries = 0;   // applied by intake during the run
   double intake_seconds = 0;
   double engine_seconds = 0;
+  double after_day_seconds = 0;
 };
 
 Result<PeriodRunResult> RunPeriod(store::RegistryStore& store,

@@ -10,6 +10,7 @@
 
 #include "catalog/catalog.h"
 #include "cli/audit_command.h"
+#include "cli/delivery_run.h"
 #include "cli/offer_report.h"
 #include "cli/period_run.h"
 #include "common/national_id.h"
@@ -29,6 +30,7 @@ struct RunArgs {
   std::string catalog = "catalog/catalog.yaml";
   std::string compare_library;
   std::string chart;
+  std::string deliver_config;  // when set, the outbox is delivered each simulated day
   int explain = 3;
 };
 
@@ -69,12 +71,27 @@ Result<PeriodRunOptions> Period(const RunArgs& args) {
   return options;
 }
 
+// With `deliver_config`, the outbox is drained at 10:00 each simulated day and the delivery
+// summary printed at the end.
 Result<PeriodRunResult> RunOn(const std::string& db, const engine::ServiceLibrary& library,
-                              const PeriodRunOptions& options) {
+                              PeriodRunOptions options, const std::string& deliver_config = "") {
   PROAKTIV_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db));
+  std::unique_ptr<DeliveryRun> delivery;
+  if (!deliver_config.empty()) {
+    PROAKTIV_ASSIGN_OR_RETURN(
+        delivery, DeliveryRun::Open(*store, deliver_config,
+                                    std::make_unique<FakeClock>(std::chrono::system_clock::now())));
+    options.after_day = [&delivery](CivilDate day) -> Status {
+      return delivery->RunDay(day).map([](const auto&) {});
+    };
+  }
   Progress progress;
   auto result = RunPeriod(*store, library, options, progress);
   progress.Finish();
+  if (result && delivery) {
+    fmt::print("delivery, each day at 10:00 ({:.1f} s):\n", result->after_day_seconds);
+    PrintDeliverySummary(delivery->total(), *store, options.until);
+  }
   return result;
 }
 
@@ -97,7 +114,7 @@ int Run(const RunArgs& args) {
   if (!period) return Fail(period.error());
   auto loaded = LoadServices(args.catalog, args.library, args.services);
   if (!loaded) return Fail(loaded.error());
-  auto result = RunOn(args.db, loaded->library, *period);
+  auto result = RunOn(args.db, loaded->library, *period, args.deliver_config);
   if (!result) return Fail(result.error());
   PrintTimes(*result);
   PrintOutcomeTable(result->report);
@@ -251,6 +268,9 @@ void RegisterRunCommands(CLI::App& app) {
   auto run_args = std::make_shared<RunArgs>();
   auto* run = app.add_subcommand("run", "run the proactive engine over a period");
   AddCommon(run, *run_args);
+  run->add_option("--deliver-config", run_args->deliver_config,
+                  "deliver the outbox at 10:00 each day through this delivery configuration")
+      ->check(CLI::ExistingFile);
   run->callback([run_args] { std::exit(Run(*run_args)); });
 
   auto sim_args = std::make_shared<RunArgs>();

@@ -1,0 +1,83 @@
+#include "cli/delivery_run.h"
+
+#include <fmt/format.h>
+
+#include "delivery/channel_factory.h"
+#include "delivery/sms_window.h"
+
+namespace proaktiv::cli {
+
+Result<std::unique_ptr<DeliveryRun>> DeliveryRun::Open(store::RegistryStore& store,
+                                                       const std::string& config_path,
+                                                       std::unique_ptr<Clock> clock) {
+  std::unique_ptr<DeliveryRun> run(new DeliveryRun());
+  run->store_ = &store;
+  run->clock_ = std::move(clock);
+  PROAKTIV_ASSIGN_OR_RETURN(run->config_, delivery::DeliveryConfig::LoadFile(config_path));
+  PROAKTIV_ASSIGN_OR_RETURN(run->templates_,
+                            delivery::Templates::LoadFile(run->config_.templates_path));
+  std::vector<std::string> unconfigured;
+  auto channels = delivery::MakeChannels(run->config_, *run->clock_, &unconfigured);
+  if (!channels) {
+    return tl::unexpected(channels.error().WithContext(config_path));
+  }
+  for (const std::string& note : unconfigured) {
+    fmt::print(stderr, "warning: {}; its messages stay queued\n", note);
+  }
+  run->dispatcher_ = std::make_unique<delivery::Dispatcher>(
+      store, run->config_, *run->templates_, std::move(*channels), *run->clock_,
+      static_cast<uint64_t>(run->clock_->Now().time_since_epoch().count()));
+  PROAKTIV_ASSIGN_OR_RETURN(auto recovered, run->dispatcher_->Recover());
+  run->total_.Merge(recovered);
+  return run;
+}
+
+Result<delivery::DispatchReport> DeliveryRun::RunOnce(int batch) {
+  PROAKTIV_ASSIGN_OR_RETURN(auto report, dispatcher_->RunOnce(batch));
+  total_.Merge(report);
+  return report;
+}
+
+Result<delivery::DispatchReport> DeliveryRun::RunUntilIdle(
+    int batch, const std::function<void(const delivery::DispatchReport&)>& progress) {
+  PROAKTIV_ASSIGN_OR_RETURN(
+      auto report, dispatcher_->RunUntilIdle(batch, std::chrono::seconds(5), {}, progress));
+  total_.Merge(report);
+  return report;
+}
+
+Result<delivery::DispatchReport> DeliveryRun::RunDay(CivilDate day, int batch) {
+  auto* fake = dynamic_cast<FakeClock*>(clock_.get());
+  if (fake == nullptr) return Internal("DeliveryRun::RunDay needs a simulated clock");
+  fake->Set(std::chrono::system_clock::time_point(
+      std::chrono::seconds(delivery::StartOfDayInNorway(day) + 10 * 3600)));
+  PROAKTIV_ASSIGN_OR_RETURN(
+      auto report,
+      dispatcher_->RunUntilIdle(batch, std::chrono::seconds(5),
+                                [fake](std::chrono::seconds wait) { fake->Advance(wait); }));
+  total_.Merge(report);
+  return report;
+}
+
+void PrintDeliverySummary(const delivery::DispatchReport& r, store::RegistryStore& store,
+                          CivilDate today) {
+  fmt::print(
+      "messages handled: {} attempts, {} deferred, {} re-routed, {} reminders queued, "
+      "{} recovered after a crash\n",
+      r.attempts, r.deferred, r.rerouted, r.reminders, r.recovered);
+  auto counts = store.outbox().CountByDay("", 0, static_cast<int32_t>(today.days() + 366));
+  if (!counts) {
+    fmt::print(stderr, "error: {}\n", counts.error().message);
+    return;
+  }
+  std::map<std::string, std::map<std::string, int64_t>> all;
+  for (const auto& c : *counts) all[c.channel][std::string(store::Name(c.status))] += c.count;
+  fmt::print("outbox now, messages per channel and status:\n");
+  for (const auto& [channel, statuses] : all) {
+    fmt::print("  {:<8}", channel);
+    for (const auto& [status, n] : statuses) fmt::print(" {} {}", status, n);
+    fmt::print("\n");
+  }
+}
+
+}  // namespace proaktiv::cli
