@@ -5,7 +5,10 @@
 # the registry exactly once, then the engine makes the offers that the events and dates call
 # for (kindergarten place, school start, SFO, senior home visit, welcome, bereavement support).
 # It prints the decisions per service, the offers per month with a chart, and a few offers with
-# their message and explanation; then runs December again to show that nothing is made twice.
+# their message and explanation. Each day at 10:00 the outbox goes out through a real SMTP
+# server, SMS and mailbox gateways on 127.0.0.1 and the print provider's daily batch of PDF
+# letters, and what they received is shown. Then it runs December again to show that nothing is
+# made or sent twice.
 # Then it serves the citizen portal and the municipality admin on 127.0.0.1:8080 (with the
 # development OpenID issuer on :8081) as of 10 February 2026, when the kindergarten offers are
 # open: log in as one of the listed parents, open the offer and accept it. Ctrl-C stops it.
@@ -26,16 +29,22 @@ echo "   the contact register (KRR) for the population:"
 ./build/proaktiv contacts load --db "$out/gen/population.db" "$out/gen/contacts.jsonl"
 
 echo
-echo "== 2. A year of the municipality's life: intake and the proactive engine, day by day"
+echo "== 2. A year of the municipality's life: intake, the proactive engine and delivery, day by day"
+echo "   (each day: the register's events, the engine's offers, then at 10:00 the outbox drained"
+echo "   through a real SMTP server, SMS and digital-mailbox gateways on 127.0.0.1, and the print"
+echo "   provider's batch of PDF letters)"
+source scripts/demo-receivers.sh
+trap 'kill "${receiver_pids[@]}" 2>/dev/null || true' EXIT
+start_receivers "$out/receivers"
 cp "$out/gen/population.db" "$out/registry.db"
 ./build/proaktiv run --db "$out/registry.db" --feed "$out/gen/feed.jsonl" \
-  --from 2026-01-01 --until 2026-12-31 --chart "$out/offers-per-month.svg" --explain 4
+  --from 2026-01-01 --until 2026-12-31 --chart "$out/offers-per-month.svg" --explain 4 \
+  --deliver-config "$out/receivers/delivery.yaml"
+kill "${receiver_pids[@]}" 2>/dev/null || true
 
 echo
-echo "== 2b. Delivery: the outbox drained through the demo channels (files in $out/outbox)"
-mkdir -p "$out/outbox"
-./build/proaktiv deliver --db "$out/registry.db" --config config/delivery-demo.yaml \
-  --today 2026-12-31
+echo "== 2b. What the receivers got"
+python3 scripts/demo-delivery-report.py "$out/receivers" "$out/registry.db"
 
 echo
 echo "== 3. December again: every event is already applied and every offer already made"
@@ -46,7 +55,7 @@ echo
 echo "Files: $out/gen (population.db, population.jsonl, feed.jsonl, contacts.jsonl, summary.json)"
 echo "       $out/registry.db (registry, offers, date index; open it with sqlite3)"
 echo "       $out/offers-per-month.svg (the chart)"
-echo "       $out/outbox/*.jsonl (the messages as the channels received them)"
+echo "       $out/receivers (smtp.jsonl, the gateways' logs, print/<day>/*.pdf and manifest.json)"
 
 [[ ${SERVE:-1} == 0 ]] && exit 0
 
