@@ -170,7 +170,7 @@ TEST_F(OfferOutboxTest, AWithdrawalOfASentOfferQueuesAChangeNotice) {
   auto messages = *store_->outbox().MessagesOf(offer->id);
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_EQ(messages[1].kind, store::MessageKind::kChange);
-  EXPECT_NE(messages[1].idempotency_key.find(":change:v"), std::string::npos);
+  EXPECT_NE(messages[1].idempotency_key.find(".change.v"), std::string::npos);
   EXPECT_NE(messages[1].content_json.find("Førebyggjande heimebesøk"), std::string::npos)
       << messages[1].content_json;
 }
