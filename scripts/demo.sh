@@ -39,7 +39,7 @@ start_receivers "$out/receivers"
 cp "$out/gen/population.db" "$out/registry.db"
 ./build/proaktiv run --db "$out/registry.db" --feed "$out/gen/feed.jsonl" \
   --from 2026-01-01 --until 2026-12-31 --chart "$out/offers-per-month.svg" --explain 4 \
-  --deliver-config "$out/receivers/delivery.yaml"
+  --deliver-config "$out/receivers/delivery.yaml" --delivery-chart "$out/delivered-per-month.svg"
 kill "${receiver_pids[@]}" 2>/dev/null || true
 
 echo
@@ -54,7 +54,7 @@ echo "== 3. December again: every event is already applied and every offer alrea
 echo
 echo "Files: $out/gen (population.db, population.jsonl, feed.jsonl, contacts.jsonl, summary.json)"
 echo "       $out/registry.db (registry, offers, date index; open it with sqlite3)"
-echo "       $out/offers-per-month.svg (the chart)"
+echo "       $out/offers-per-month.svg, $out/delivered-per-month.svg (the charts)"
 echo "       $out/receivers (smtp.jsonl, the gateways' logs, print/<day>/*.pdf and manifest.json)"
 
 [[ ${SERVE:-1} == 0 ]] && exit 0

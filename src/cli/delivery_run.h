@@ -60,4 +60,10 @@ class DeliveryRun {
 void PrintDeliverySummary(const delivery::DispatchReport& report, store::RegistryStore& store,
                           CivilDate today);
 
+// The messages that reached their recipients (sent or delivered) per month of their creation and
+// channel, from `from` to `until`, as a table on stdout and, when `chart_file` is not empty, a
+// stacked-bar SVG chart there.
+Status PrintDeliveredPerMonth(store::RegistryStore& store, CivilDate from, CivilDate until,
+                              const std::string& chart_file);
+
 }  // namespace proaktiv::cli

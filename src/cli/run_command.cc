@@ -31,6 +31,7 @@ struct RunArgs {
   std::string compare_library;
   std::string chart;
   std::string deliver_config;  // when set, the outbox is delivered each simulated day
+  std::string delivery_chart;
   int explain = 3;
 };
 
@@ -74,7 +75,8 @@ Result<PeriodRunOptions> Period(const RunArgs& args) {
 // With `deliver_config`, the outbox is drained at 10:00 each simulated day and the delivery
 // summary printed at the end.
 Result<PeriodRunResult> RunOn(const std::string& db, const engine::ServiceLibrary& library,
-                              PeriodRunOptions options, const std::string& deliver_config = "") {
+                              PeriodRunOptions options, const std::string& deliver_config = "",
+                              const std::string& delivery_chart = "") {
   PROAKTIV_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db));
   std::unique_ptr<DeliveryRun> delivery;
   if (!deliver_config.empty()) {
@@ -91,6 +93,8 @@ Result<PeriodRunResult> RunOn(const std::string& db, const engine::ServiceLibrar
   if (result && delivery) {
     fmt::print("delivery, each day at 10:00 ({:.1f} s):\n", result->after_day_seconds);
     PrintDeliverySummary(delivery->total(), *store, options.until);
+    PROAKTIV_RETURN_IF_ERROR(
+        PrintDeliveredPerMonth(*store, options.from, options.until, delivery_chart));
   }
   return result;
 }
@@ -114,7 +118,7 @@ int Run(const RunArgs& args) {
   if (!period) return Fail(period.error());
   auto loaded = LoadServices(args.catalog, args.library, args.services);
   if (!loaded) return Fail(loaded.error());
-  auto result = RunOn(args.db, loaded->library, *period, args.deliver_config);
+  auto result = RunOn(args.db, loaded->library, *period, args.deliver_config, args.delivery_chart);
   if (!result) return Fail(result.error());
   PrintTimes(*result);
   PrintOutcomeTable(result->report);
@@ -271,6 +275,8 @@ void RegisterRunCommands(CLI::App& app) {
   run->add_option("--deliver-config", run_args->deliver_config,
                   "deliver the outbox at 10:00 each day through this delivery configuration")
       ->check(CLI::ExistingFile);
+  run->add_option("--delivery-chart", run_args->delivery_chart,
+                  "with --deliver-config: write the messages-per-month chart here (SVG)");
   run->callback([run_args] { std::exit(Run(*run_args)); });
 
   auto sim_args = std::make_shared<RunArgs>();
