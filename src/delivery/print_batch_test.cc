@@ -66,20 +66,44 @@ TEST(PrintBatch, WritesThePdfAndTheManifestOfTheDay) {
 TEST(PrintBatch, WritingAKeyAgainTheSameDayReplacesIt) {
   PrintBatch batch(testing::MakeTempDirectory("proaktiv-batch"));
   ASSERT_TRUE(batch.Write(Day(12), Letter("a")));
+  const std::string first_sha(
+      Manifest(batch.DayDirectory(Day(12))).at("letters").as_array()[0].at("sha256").as_string());
   ASSERT_TRUE(batch.Write(Day(12), Letter("b")));
   ASSERT_TRUE(batch.Write(Day(12), Letter("a", "%PDF-1.5 second")));
   const fs::path day = batch.DayDirectory(Day(12));
   const auto letters = Manifest(day).at("letters").as_array();
   ASSERT_EQ(letters.size(), 2u);
-  EXPECT_EQ(letters[0].at("key").as_string(), "b");
-  EXPECT_EQ(letters[1].at("key").as_string(), "a");
+  EXPECT_EQ(letters[0].at("key").as_string(), "a");  // replaced in its place
+  EXPECT_EQ(letters[1].at("key").as_string(), "b");
   EXPECT_EQ(FileText(day / "a.pdf"), "%PDF-1.5 second");
+  EXPECT_NE(letters[0].at("sha256").as_string(), first_sha);
   int files = 0;
   for (const auto& entry : fs::directory_iterator(day)) {
     ++files;
     EXPECT_EQ(entry.path().extension() == ".tmp", false) << entry.path();
   }
   EXPECT_EQ(files, 3);  // a.pdf, b.pdf, manifest.json
+}
+
+TEST(PrintBatch, ARestartedWriterAddsToTheDaysManifestOnDisk) {
+  const std::string root = testing::MakeTempDirectory("proaktiv-batch");
+  {
+    PrintBatch first(root);
+    ASSERT_TRUE(first.Write(Day(12), Letter("a")));
+    ASSERT_TRUE(first.Write(Day(12), Letter("b")));
+  }
+  PrintBatch second(root);  // a new process: nothing in memory
+  ASSERT_TRUE(second.Write(Day(12), Letter("c")));
+  ASSERT_TRUE(second.Write(Day(12), Letter("a", "%PDF-1.5 again")));
+  const auto letters = Manifest(second.DayDirectory(Day(12))).at("letters").as_array();
+  ASSERT_EQ(letters.size(), 3u);
+  EXPECT_EQ(letters[0].at("key").as_string(), "a");
+  EXPECT_EQ(letters[1].at("key").as_string(), "b");
+  EXPECT_EQ(letters[2].at("key").as_string(), "c");
+  // The next day starts a new manifest.
+  ASSERT_TRUE(second.Write(Day(13), Letter("d")));
+  EXPECT_EQ(Manifest(second.DayDirectory(Day(13))).at("letters").as_array().size(), 1u);
+  EXPECT_EQ(Manifest(second.DayDirectory(Day(12))).at("letters").as_array().size(), 3u);
 }
 
 TEST(PrintBatch, AKeyCommittedOnAnEarlierDayIsNotWrittenAgain) {
