@@ -108,6 +108,12 @@ class RegistryStore {
 
 // Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to
 // date. `path` ":memory:" gives a private in-memory database.
+// Commits to any SQLite database by any connection of this process so far, counted once each
+// commit is visible to other connections (a WAL-mode database; others are not counted).
+// Thread-safe and cheap (one atomic load): a reader that sees the count it read earlier knows
+// that no connection of this process has committed in between.
+int64_t CommitsInThisProcess();
+
 Result<std::unique_ptr<RegistryStore>> OpenSqliteStore(const std::string& path);
 
 }  // namespace proaktiv::store

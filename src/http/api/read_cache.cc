@@ -5,18 +5,38 @@
 
 namespace proaktiv::http::api {
 
-Result<std::unique_ptr<ReadCache>> ReadCache::Open(const std::string& database_path,
-                                                   size_t max_bytes) {
+Result<std::unique_ptr<ReadCache>> ReadCache::Open(
+    const std::string& database_path, size_t max_bytes,
+    std::chrono::microseconds external_check_interval) {
   PROAKTIV_ASSIGN_OR_RETURN(auto watcher, store::OpenSqliteStore(database_path));
-  return std::unique_ptr<ReadCache>(new ReadCache(std::move(watcher), max_bytes));
+  return std::unique_ptr<ReadCache>(
+      new ReadCache(std::move(watcher), max_bytes, external_check_interval));
 }
 
-ReadCache::ReadCache(std::unique_ptr<store::RegistryStore> watcher, size_t max_bytes)
-    : watcher_(std::move(watcher)), max_bytes_(max_bytes) {}
+ReadCache::ReadCache(std::unique_ptr<store::RegistryStore> watcher, size_t max_bytes,
+                     std::chrono::microseconds external_check_interval)
+    : watcher_(std::move(watcher)),
+      external_check_interval_(external_check_interval),
+      max_bytes_(max_bytes) {}
 
 Result<int64_t> ReadCache::Version() {
-  std::lock_guard lock(watcher_mu_);
-  return watcher_->DataVersion();
+  // This process's commits first: read before the external part, so that a commit between the
+  // two reads shows in at least one of them.
+  const int64_t local = store::CommitsInThisProcess();
+  const int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+  const int64_t interval = external_check_interval_.count();
+  if (now - external_checked_at_.load(std::memory_order_acquire) >= interval) {
+    std::lock_guard lock(watcher_mu_);
+    // Another thread may have read it meanwhile.
+    if (now - external_checked_at_.load(std::memory_order_relaxed) >= interval) {
+      PROAKTIV_ASSIGN_OR_RETURN(int64_t external, watcher_->DataVersion());
+      external_version_.store(external, std::memory_order_relaxed);
+      external_checked_at_.store(now, std::memory_order_release);
+    }
+  }
+  const int64_t external = external_version_.load(std::memory_order_acquire);
+  // Both counters stay far below 2^31 in a server's lifetime; the pair is one number.
+  return (external << 32) ^ (local & 0xffffffff);
 }
 
 void ReadCache::Advance(int64_t version) {

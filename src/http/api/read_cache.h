@@ -4,12 +4,17 @@
 // as long as the database has not changed, so that a portal page reloaded or polled costs one
 // version check instead of a dozen queries and a JSON rendering.
 //
-// Validity: every answer is stored with the database version (RegistryStore::DataVersion) read
-// through the cache's own connection BEFORE the answer was computed; any commit by any other
-// connection — every server thread's, `proaktiv run`'s or `deliver`'s in another process —
-// changes that version, and the first lookup that sees a new version drops every entry. An
-// answer computed while a commit landed is therefore stored under the older version and is
-// never served after the commit became visible.
+// Validity: every answer is stored with the database version read BEFORE the answer was
+// computed, and the first lookup that sees a new version drops every entry. The version has two
+// parts:
+//   - this process's commits (store::CommitsInThisProcess, one atomic load): a commit by any
+//     server thread is seen by every request that starts after it, so a citizen's own change
+//     shows at once;
+//   - other processes' commits (`proaktiv run`, `deliver`): the database's data_version,
+//     read through the cache's own connection at most once per `external_check_interval`
+//     (default 1 ms), so such a commit is seen by requests starting that long after it.
+// An answer computed while a commit landed is therefore stored under the older version and is
+// never served once the commit has been seen.
 //
 // Keys carry everything the answer depends on besides the database: the route, the day (ages
 // and deadlines are relative to today), the citizen's identity number and the request's
@@ -18,6 +23,8 @@
 //
 // Thread-safe: one ReadCache is shared by every server thread.
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -36,10 +43,12 @@ class ReadCache {
  public:
   // Opens its own connection to `database_path`. Entries beyond `max_bytes` in total are
   // dropped all at once (the cache fills again with what is read).
-  static Result<std::unique_ptr<ReadCache>> Open(const std::string& database_path,
-                                                 size_t max_bytes = 64u << 20);
+  static Result<std::unique_ptr<ReadCache>> Open(
+      const std::string& database_path, size_t max_bytes = 64u << 20,
+      std::chrono::microseconds external_check_interval = std::chrono::milliseconds(1));
 
-  // The database's version now; pass it to Find and, when the answer had to be computed, to Put.
+  // The database's version now (see above); pass it to Find and, when the answer had to be
+  // computed, to Put.
   Result<int64_t> Version();
   // The answer stored under `key` at `version`, if any.
   std::optional<std::string> Find(const std::string& key, int64_t version);
@@ -54,12 +63,17 @@ class ReadCache {
   Stats stats();
 
  private:
-  ReadCache(std::unique_ptr<store::RegistryStore> watcher, size_t max_bytes);
+  ReadCache(std::unique_ptr<store::RegistryStore> watcher, size_t max_bytes,
+            std::chrono::microseconds external_check_interval);
   // Drops every entry when `version` is not the one they were stored under. Requires mu_.
   void Advance(int64_t version);
 
   std::mutex watcher_mu_;  // the connection is used by one thread at a time
   std::unique_ptr<store::RegistryStore> watcher_;
+  const std::chrono::steady_clock::duration external_check_interval_;
+  // The data_version last read and when (steady clock, nanoseconds); written under watcher_mu_.
+  std::atomic<int64_t> external_version_{0};
+  std::atomic<int64_t> external_checked_at_{-(int64_t{1} << 62)};  // long ago
 
   std::mutex mu_;
   const size_t max_bytes_;

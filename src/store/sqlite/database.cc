@@ -1,8 +1,11 @@
 #include "store/sqlite/database.h"
 
+#include <atomic>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "store/store.h"
 
 namespace proaktiv::store::sqlite {
 
@@ -84,6 +87,21 @@ bool Statement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
+namespace {
+
+std::atomic<int64_t> process_commits{0};
+
+// Called by SQLite after each commit to a WAL database, once the write lock is released (so the
+// commit is visible). Registering it replaces SQLite's automatic checkpoint hook, so it also
+// checkpoints like that hook does, at 1000 pages in the WAL (the default).
+int AfterWalCommit(void*, sqlite3* db, const char* name, int pages_in_wal) {
+  process_commits.fetch_add(1, std::memory_order_release);
+  if (pages_in_wal >= 1000) sqlite3_wal_checkpoint(db, name);
+  return SQLITE_OK;
+}
+
+}  // namespace
+
 Result<Database> Database::Open(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
@@ -95,6 +113,7 @@ Result<Database> Database::Open(const std::string& path) {
     return Unavailable(std::move(message));
   }
   sqlite3_busy_timeout(db, 5000);
+  sqlite3_wal_hook(db, AfterWalCommit, nullptr);
   return Database(db);
 }
 
@@ -137,3 +156,9 @@ Error Database::LastError(std::string_view what) const {
 }
 
 }  // namespace proaktiv::store::sqlite
+
+namespace proaktiv::store {
+
+int64_t CommitsInThisProcess() { return sqlite::process_commits.load(std::memory_order_acquire); }
+
+}  // namespace proaktiv::store
