@@ -3,8 +3,8 @@
 # tests/receivers/ (an SMTP server, an HTTP message gateway each for SMS and the digital
 # mailbox, a print batch of PDF letters), with `proaktiv deliver --until-empty` and real
 # endpoints — each message claimed in a committed batch, built from the registry and the
-# contact register, sent, and its outcome recorded in a transaction of its own (SQLite, WAL,
-# synchronous=FULL). Side by side with the peer: the bare adapters pushing messages into the
+# contact register, sent (one thread per channel), and the pass's outcomes recorded in one
+# transaction (SQLite, WAL, synchronous=FULL). Side by side with the peer: the bare adapters pushing messages into the
 # same receivers from one thread with no outbox (delivery_channel_throughput), and the ratio.
 #
 # Usage: bench/delivery_throughput.sh [PEOPLE]   (default 5000; BUILD=build-dir, default build;
