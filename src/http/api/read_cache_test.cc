@@ -1,9 +1,11 @@
 #include "http/api/read_cache.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -67,6 +69,41 @@ TEST_F(ReadCacheTest, AnAnswerComputedBeforeAChangeIsNotStored) {
   EXPECT_FALSE((*cache)->Find("other", after));  // another request sees the change first
   (*cache)->Put("k", before, "stale");
   EXPECT_FALSE((*cache)->Find("k", after));
+}
+
+// A commit by another process (here a child) is not counted in this process; the cache sees it
+// through the database once its check interval has passed.
+TEST_F(ReadCacheTest, SeesAnotherProcesssCommitAfterTheCheckInterval) {
+  auto cache = ReadCache::Open(path_, 64u << 20, std::chrono::milliseconds(20));
+  ASSERT_TRUE(cache);
+  const int64_t before = *(*cache)->Version();
+  (*cache)->Put("k", before, "answer");
+  const int64_t local_commits = store::CommitsInThisProcess();
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto writer = store::OpenSqliteStore(path_);
+    bool ok =
+        writer && (*writer)->Begin() && (*writer)->SetPointer("child", 1) && (*writer)->Commit();
+    ::_exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(store::CommitsInThisProcess(), local_commits) << "the child's commit is not ours";
+  std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  const int64_t after = *(*cache)->Version();
+  EXPECT_NE(after, before);
+  EXPECT_FALSE((*cache)->Find("k", after));
+}
+
+TEST_F(ReadCacheTest, CountsThisProcesssCommitsAtOnce) {
+  // An interval so long that only the process's own count can show the commit.
+  auto cache = ReadCache::Open(path_, 64u << 20, std::chrono::hours(1));
+  ASSERT_TRUE(cache);
+  const int64_t before = *(*cache)->Version();
+  Commit();
+  EXPECT_NE(*(*cache)->Version(), before);
 }
 
 TEST_F(ReadCacheTest, DropsEverythingWhenFull) {
