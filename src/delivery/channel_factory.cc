@@ -46,8 +46,8 @@ class Options {
     std::ifstream in(path);
     std::string line;
     if (!in || !std::getline(in, line)) {
-      return InvalidArgument(fmt::format("channels.{}.options.{}: cannot read '{}'", Name(kind_),
-                                         key, path));
+      return InvalidArgument(
+          fmt::format("channels.{}.options.{}: cannot read '{}'", Name(kind_), key, path));
     }
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
     if (line.empty()) {
@@ -68,20 +68,18 @@ class Options {
 };
 
 template <typename Adapter>
-Result<std::unique_ptr<Channel>> Upcast(Result<std::unique_ptr<Adapter>> made,
-                                        ChannelKind kind) {
+Result<std::unique_ptr<Channel>> Upcast(Result<std::unique_ptr<Adapter>> made, ChannelKind kind) {
   if (!made) {
-    return tl::unexpected(Error{made.error().code, fmt::format("channels.{}: {}", Name(kind),
-                                                               made.error().message)});
+    return tl::unexpected(
+        Error{made.error().code, fmt::format("channels.{}: {}", Name(kind), made.error().message)});
   }
   return std::unique_ptr<Channel>(std::move(*made));
 }
 
 Result<std::unique_ptr<Channel>> MakeSmtp(const ChannelConfig& config, const Clock& clock) {
   const Options options(ChannelKind::kEmail, config.options);
-  PROAKTIV_RETURN_IF_ERROR(options.OnlyThese({"from", "from_name", "message_id_domain",
-                                              "starttls", "username", "password_file",
-                                              "ca_file"}));
+  PROAKTIV_RETURN_IF_ERROR(options.OnlyThese({"from", "from_name", "message_id_domain", "starttls",
+                                              "username", "password_file", "ca_file"}));
   SmtpConfig smtp;
   smtp.url = config.endpoint;
   smtp.from_address = options.Get("from");
@@ -126,8 +124,8 @@ Result<std::unique_ptr<Channel>> MakeGateway(ChannelKind kind, const ChannelConf
   return Upcast(GatewayChannel::Create(std::move(gateway)), kind);
 }
 
-Result<std::unique_ptr<Channel>> MakeLetter(std::string_view directory,
-                                            const ChannelConfig& config, const Clock& clock) {
+Result<std::unique_ptr<Channel>> MakeLetter(std::string_view directory, const ChannelConfig& config,
+                                            const Clock& clock) {
   const Options options(ChannelKind::kLetter, config.options);
   PROAKTIV_RETURN_IF_ERROR(options.OnlyThese({"logo", "font"}));
   if (directory.empty()) {
@@ -151,8 +149,8 @@ Result<std::unique_ptr<Channel>> MakeChannel(ChannelKind kind, const ChannelConf
   constexpr std::string_view kFile = "file:";
   constexpr std::string_view kPrint = "print:";
   if (endpoint.starts_with(kFile)) {
-    PROAKTIV_ASSIGN_OR_RETURN(
-        auto c, FileChannel::Open(kind, std::string(endpoint.substr(kFile.size()))));
+    PROAKTIV_ASSIGN_OR_RETURN(auto c,
+                              FileChannel::Open(kind, std::string(endpoint.substr(kFile.size()))));
     return std::unique_ptr<Channel>(std::move(c));
   }
   const bool smtp = endpoint.starts_with("smtp://") || endpoint.starts_with("smtps://");
@@ -177,8 +175,8 @@ Result<std::unique_ptr<Channel>> MakeChannel(ChannelKind kind, const ChannelConf
       expected = "print:<directory> or file:";
       break;
   }
-  return InvalidArgument(fmt::format("channels.{}.endpoint '{}': expected {}", Name(kind),
-                                     endpoint, expected));
+  return InvalidArgument(
+      fmt::format("channels.{}.endpoint '{}': expected {}", Name(kind), endpoint, expected));
 }
 
 Result<ChannelMap> MakeChannels(const DeliveryConfig& config, const Clock& clock,

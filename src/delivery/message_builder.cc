@@ -46,8 +46,8 @@ Result<OutgoingMessage> BuildMessage(const store::OutboxMessage& row, ChannelKin
   m.channel = channel;
   m.language = row.language;
   // The sender as its name is written: "Bergen kommune".
-  m.kommune_name = values["kommune"].ends_with(" kommune") ? values["kommune"]
-                                                           : values["kommune"] + " kommune";
+  m.kommune_name =
+      values["kommune"].ends_with(" kommune") ? values["kommune"] : values["kommune"] + " kommune";
   m.subject = std::move(text.subject);
   m.body = std::move(text.body);
   m.link = link;
