@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "common/base64.h"
+
 namespace proaktiv::audit {
 
 void EnsureSodium() {
@@ -68,25 +70,15 @@ Result<Hash> HashFromBytes(std::string_view bytes, std::string_view what) {
   return out;
 }
 
-std::string Base64(std::string_view bytes) {
-  const int variant = sodium_base64_VARIANT_ORIGINAL;
-  std::string out(sodium_base64_encoded_len(bytes.size(), variant), '\0');
-  sodium_bin2base64(out.data(), out.size(), Bytes(bytes), bytes.size(), variant);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
+std::string Base64(std::string_view bytes) { return Base64Encode(bytes); }
 
 Result<std::string> FromBase64(std::string_view text, std::string_view what) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t length = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      end != text.data() + text.size()) {
-    return InvalidArgument(fmt::format("{} is not standard base64", what));
+  auto bytes = Base64Decode(text);
+  if (!bytes) {
+    return InvalidArgument(
+        fmt::format("{} is not standard base64: {}", what, bytes.error().message));
   }
-  out.resize(length);
-  return out;
+  return bytes;
 }
 
 std::string Hex(std::string_view bytes) {

@@ -19,30 +19,6 @@ const unsigned char* Bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
 
-std::string Encode(std::string_view bytes, int variant) {
-  EnsureSodium();
-  std::string out(sodium_base64_encoded_len(bytes.size(), variant), '\0');
-  sodium_bin2base64(out.data(), out.size(), Bytes(bytes), bytes.size(), variant);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-Result<std::string> Decode(std::string_view text, int variant, std::string_view what) {
-  EnsureSodium();
-  std::string out(text.size() * 3 / 4 + 3, '\0');
-  size_t size = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &size, &end, variant) != 0 ||
-      end != text.data() + text.size()) {
-    const size_t at = end == nullptr ? 0 : static_cast<size_t>(end - text.data());
-    return InvalidArgument(std::string(what) + " is not valid (at character " + std::to_string(at) +
-                           " of " + std::to_string(text.size()) + ")");
-  }
-  out.resize(size);
-  return out;
-}
-
 }  // namespace
 
 KeyPair KeyPair::Generate() {
@@ -86,19 +62,6 @@ bool VerifyEd25519(std::string_view public_key, std::string_view message,
   EnsureSodium();
   return crypto_sign_verify_detached(Bytes(signature), Bytes(message), message.size(),
                                      Bytes(public_key)) == 0;
-}
-
-std::string Base64UrlEncode(std::string_view bytes) {
-  return Encode(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-}
-Result<std::string> Base64UrlDecode(std::string_view text) {
-  return Decode(text, sodium_base64_VARIANT_URLSAFE_NO_PADDING, "base64url");
-}
-std::string Base64Encode(std::string_view bytes) {
-  return Encode(bytes, sodium_base64_VARIANT_ORIGINAL);
-}
-Result<std::string> Base64Decode(std::string_view text) {
-  return Decode(text, sodium_base64_VARIANT_ORIGINAL, "base64");
 }
 
 std::string KeyId(std::string_view public_key) {

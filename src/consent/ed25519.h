@@ -1,8 +1,7 @@
 #pragma once
 
-// Ed25519 signatures (RFC 8032) from libsodium, and the encodings JOSE uses around them:
-// base64url without padding (RFC 4648 §5, strict: no padding, no characters outside the
-// alphabet, no stray bits) and the JWK thumbprint as key id (RFC 7638).
+// Ed25519 signatures (RFC 8032) from libsodium, and the JWK thumbprint as key id (RFC 7638).
+// The base64url around them (JOSE) is common/base64.h, included here for the callers.
 //
 // A KeyPair holds the 64-byte libsodium secret key (seed and public key); it wipes it when
 // destroyed. Keys are never logged and never appear in error messages. Pure functions and
@@ -11,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/base64.h"
 #include "common/result.h"
 
 namespace proaktiv::consent {
@@ -45,13 +45,6 @@ class KeyPair {
 // signatures of the wrong length.
 bool VerifyEd25519(std::string_view public_key, std::string_view message,
                    std::string_view signature);
-
-std::string Base64UrlEncode(std::string_view bytes);
-// The error names what is wrong (bad character or length), never the input.
-Result<std::string> Base64UrlDecode(std::string_view text);
-// Standard base64 with padding (PEM bodies).
-std::string Base64Encode(std::string_view bytes);
-Result<std::string> Base64Decode(std::string_view text);
 
 // RFC 7638 thumbprint of the key's JWK, base64url: a stable "kid".
 std::string KeyId(std::string_view public_key);

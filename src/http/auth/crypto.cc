@@ -5,7 +5,7 @@
 
 #include <sodium.h>
 
-#include "http/auth/base64url.h"
+#include "common/base64.h"
 
 namespace proaktiv::http::auth {
 namespace {

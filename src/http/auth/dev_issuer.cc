@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 
 #include "common/national_id.h"
-#include "http/auth/base64url.h"
+#include "common/base64.h"
 #include "http/auth/crypto.h"
 #include "http/auth/dev_issuer_page.h"
 #include "http/auth/form.h"

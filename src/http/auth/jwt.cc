@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "http/auth/base64url.h"
+#include "common/base64.h"
 
 namespace proaktiv::http::auth {
 namespace {

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "http/auth/base64url.h"
+#include "common/base64.h"
 #include "http/auth/test_keys.h"
 
 namespace proaktiv::http::auth {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "http/auth/base64url.h"
+#include "common/base64.h"
 #include "http/auth/crypto.h"
 
 namespace proaktiv::http::auth {

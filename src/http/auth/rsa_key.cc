@@ -17,7 +17,7 @@
 #include <openssl/pem.h>
 #include <boost/json.hpp>
 
-#include "http/auth/base64url.h"
+#include "common/base64.h"
 #include "http/auth/crypto.h"
 
 namespace proaktiv::http::auth {
