@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "common/national_id.h"
 #include "common/base64.h"
+#include "common/national_id.h"
 #include "http/auth/crypto.h"
 #include "http/auth/dev_issuer_page.h"
 #include "http/auth/form.h"
