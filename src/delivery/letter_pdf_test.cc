@@ -12,10 +12,6 @@
 
 #include "delivery/testing/receiver_process.h"
 
-// For LeakSanitizer (the ASan build): fontconfig, under pango, keeps its configuration and
-// font caches for the life of the process and never frees them. Not a leak of ours.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
-
 namespace proaktiv::delivery {
 namespace {
 
