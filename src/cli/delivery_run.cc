@@ -1,12 +1,10 @@
 #include "cli/delivery_run.h"
 
-#include <fstream>
 #include <map>
-#include <set>
 
 #include <fmt/format.h>
 
-#include "common/svg_chart.h"
+#include "cli/per_month_report.h"
 
 #include "delivery/channel_factory.h"
 #include "delivery/sms_window.h"
@@ -38,6 +36,15 @@ Result<std::unique_ptr<DeliveryRun>> DeliveryRun::Open(store::RegistryStore& sto
   return run;
 }
 
+Result<std::unique_ptr<DeliveryRun>> DeliveryRun::OpenSimulated(store::RegistryStore& store,
+                                                                const std::string& config_path) {
+  auto clock = std::make_unique<FakeClock>(std::chrono::system_clock::now());
+  FakeClock* simulated = clock.get();
+  PROAKTIV_ASSIGN_OR_RETURN(auto run, Open(store, config_path, std::move(clock)));
+  run->simulated_ = simulated;
+  return run;
+}
+
 Result<delivery::DispatchReport> DeliveryRun::RunOnce(int batch) {
   PROAKTIV_ASSIGN_OR_RETURN(auto report, dispatcher_->RunOnce(batch));
   total_.Merge(report);
@@ -53,8 +60,8 @@ Result<delivery::DispatchReport> DeliveryRun::RunUntilIdle(
 }
 
 Result<delivery::DispatchReport> DeliveryRun::RunDay(CivilDate day, int batch) {
-  auto* fake = dynamic_cast<FakeClock*>(clock_.get());
-  if (fake == nullptr) return Internal("DeliveryRun::RunDay needs a simulated clock");
+  FakeClock* fake = simulated_;
+  if (fake == nullptr) return Internal("DeliveryRun::RunDay needs a run opened simulated");
   fake->Set(std::chrono::system_clock::time_point(
       std::chrono::seconds(delivery::StartOfDayInNorway(day) + 10 * 3600)));
   PROAKTIV_ASSIGN_OR_RETURN(
@@ -89,43 +96,17 @@ void PrintDeliverySummary(const delivery::DispatchReport& r, store::RegistryStor
 Status PrintDeliveredPerMonth(store::RegistryStore& store, CivilDate from, CivilDate until,
                               const std::string& chart_file) {
   PROAKTIV_ASSIGN_OR_RETURN(auto counts, store.outbox().CountByDay("", from.days(), until.days()));
-  std::set<std::string> months;
-  std::map<std::string, std::map<std::string, int64_t>> by_channel;  // channel → month → n
+  PerMonthCounts table{"messages that reached their recipients, per month",
+                       "channel",
+                       fmt::format("Messages delivered per month and channel, {} – {}",
+                                   from.ToString(), until.ToString()),
+                       "messages",
+                       {}};
   for (const auto& c : counts) {
     if (!store::Reached(c.status)) continue;
-    const std::string month = CivilDate::FromDays(c.day).ToString().substr(0, 7);
-    months.insert(month);
-    by_channel[c.channel][month] += c.count;
+    table.counts[c.channel][CivilDate::FromDays(c.day).ToString().substr(0, 7)] += c.count;
   }
-  fmt::print("\nmessages that reached their recipients, per month:\n{:<10}", "channel");
-  for (const auto& m : months) fmt::print(" {:>8}", m);
-  fmt::print(" {:>9}\n", "total");
-  ChartSpec chart;
-  chart.title = fmt::format("Messages delivered per month and channel, {} – {}", from.ToString(),
-                            until.ToString());
-  chart.y_label = "messages";
-  chart.kind = ChartSpec::Kind::kStackedBar;
-  chart.categories.assign(months.begin(), months.end());
-  for (const auto& [channel, per_month] : by_channel) {
-    fmt::print("{:<10}", channel);
-    ChartSeries series{channel, {}};
-    int64_t total = 0;
-    for (const auto& m : months) {
-      auto it = per_month.find(m);
-      const int64_t n = it == per_month.end() ? 0 : it->second;
-      total += n;
-      series.values.push_back(static_cast<double>(n));
-      fmt::print(" {:>8}", n);
-    }
-    fmt::print(" {:>9}\n", total);
-    chart.series.push_back(std::move(series));
-  }
-  if (chart_file.empty() || chart.categories.empty()) return {};
-  PROAKTIV_ASSIGN_OR_RETURN(std::string svg, RenderSvgChart(chart));
-  std::ofstream out(chart_file);
-  if (!(out << svg)) return Unavailable(fmt::format("cannot write chart '{}'", chart_file));
-  fmt::print("chart: {}\n", chart_file);
-  return {};
+  return PrintPerMonth(table, chart_file);
 }
 
 }  // namespace proaktiv::cli

@@ -31,6 +31,9 @@ class DeliveryRun {
   static Result<std::unique_ptr<DeliveryRun>> Open(store::RegistryStore& store,
                                                    const std::string& config_path,
                                                    std::unique_ptr<Clock> clock);
+  // The same on a simulated clock, which RunDay sets to each day.
+  static Result<std::unique_ptr<DeliveryRun>> OpenSimulated(store::RegistryStore& store,
+                                                            const std::string& config_path);
 
   // One pass of at most `batch` messages.
   Result<delivery::DispatchReport> RunOnce(int batch);
@@ -38,8 +41,8 @@ class DeliveryRun {
   // `progress` after each pass.
   Result<delivery::DispatchReport> RunUntilIdle(
       int batch, const std::function<void(const delivery::DispatchReport&)>& progress = {});
-  // At 10:00 Norwegian time of `day` on the simulated clock (the clock given to Open must be a
-  // FakeClock), passes until idle; waits for rate limits move the fake clock on.
+  // At 10:00 Norwegian time of `day` on the simulated clock (OpenSimulated only), passes until
+  // idle; waits for rate limits move the simulated clock on.
   Result<delivery::DispatchReport> RunDay(CivilDate day, int batch = 500);
 
   const delivery::DispatchReport& total() const { return total_; }
@@ -50,6 +53,7 @@ class DeliveryRun {
 
   store::RegistryStore* store_ = nullptr;
   std::unique_ptr<Clock> clock_;
+  FakeClock* simulated_ = nullptr;  // clock_, when opened simulated
   delivery::DeliveryConfig config_;
   std::optional<delivery::Templates> templates_;
   std::unique_ptr<delivery::Dispatcher> dispatcher_;

@@ -1,13 +1,11 @@
 #include "cli/offer_report.h"
 
-#include <fstream>
-#include <map>
 #include <set>
 
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
-#include "common/svg_chart.h"
+#include "cli/per_month_report.h"
 #include "dmn/json_values.h"
 #include "engine/field_extractor.h"
 #include "registry/kommune.h"
@@ -36,41 +34,11 @@ void PrintOutcomeTable(const engine::EngineReport& report) {
 Status PrintOffersPerMonth(store::EngineStore& offers, const std::string& chart_file,
                            const std::string& title) {
   PROAKTIV_ASSIGN_OR_RETURN(auto counts, offers.CountOffers());
-  std::set<std::string> months;
-  std::map<std::string, std::map<std::string, int64_t>> by_service;  // service → month → n
+  PerMonthCounts table{"offers per month (decided)", "service", title, "offers", {}};
   for (const auto& c : counts) {
-    if (c.kind != store::OfferKind::kOffer) continue;
-    months.insert(c.month);
-    by_service[c.service][c.month] += c.count;
+    if (c.kind == store::OfferKind::kOffer) table.counts[c.service][c.month] += c.count;
   }
-  fmt::print("\noffers per month (decided):\n{:<22}", "service");
-  for (const auto& m : months) fmt::print(" {:>8}", m);
-  fmt::print(" {:>9}\n", "total");
-  ChartSpec chart;
-  chart.title = title;
-  chart.y_label = "offers";
-  chart.kind = ChartSpec::Kind::kStackedBar;
-  chart.categories.assign(months.begin(), months.end());
-  for (const auto& [service, per_month] : by_service) {
-    fmt::print("{:<22}", service);
-    ChartSeries series{service, {}};
-    int64_t total = 0;
-    for (const auto& m : months) {
-      auto it = per_month.find(m);
-      int64_t n = it == per_month.end() ? 0 : it->second;
-      total += n;
-      series.values.push_back(static_cast<double>(n));
-      fmt::print(" {:>8}", n);
-    }
-    fmt::print(" {:>9}\n", total);
-    chart.series.push_back(std::move(series));
-  }
-  if (chart_file.empty() || chart.categories.empty()) return {};
-  PROAKTIV_ASSIGN_OR_RETURN(std::string svg, RenderSvgChart(chart));
-  std::ofstream out(chart_file);
-  if (!(out << svg)) return Unavailable(fmt::format("cannot write chart '{}'", chart_file));
-  fmt::print("chart: {}\n", chart_file);
-  return {};
+  return PrintPerMonth(table, chart_file);
 }
 
 Status PrintSampleOffers(store::RegistryStore& store, const engine::ServiceLibrary& library,

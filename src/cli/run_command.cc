@@ -80,9 +80,7 @@ Result<PeriodRunResult> RunOn(const std::string& db, const engine::ServiceLibrar
   PROAKTIV_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db));
   std::unique_ptr<DeliveryRun> delivery;
   if (!deliver_config.empty()) {
-    PROAKTIV_ASSIGN_OR_RETURN(
-        delivery, DeliveryRun::Open(*store, deliver_config,
-                                    std::make_unique<FakeClock>(std::chrono::system_clock::now())));
+    PROAKTIV_ASSIGN_OR_RETURN(delivery, DeliveryRun::OpenSimulated(*store, deliver_config));
     options.after_day = [&delivery](CivilDate day) -> Status {
       return delivery->RunDay(day).map([](const auto&) {});
     };

@@ -29,6 +29,18 @@ class ChannelFactoryTest : public ::testing::Test {
     c.options = std::move(options);
     return c;
   }
+  // Offer 7 to person 3, keyed as the outbox keys it.
+  static OutgoingMessage Message(ChannelKind channel, store::MessageKind kind, int version) {
+    OutgoingMessage m;
+    m.idempotency_key = IdempotencyKey(7, 3, channel, kind, version);
+    m.channel = channel;
+    m.language = "nb";
+    m.kommune_name = "Bergen kommune";
+    m.subject = "Barnehageplass";
+    m.body = "Barnet ditt kan få barnehageplass.";
+    m.link = "http://127.0.0.1:8080/offers/7";
+    return m;
+  }
   std::string WriteFile(const std::string& name, const std::string& text) {
     const std::string path = directory_ + "/" + name;
     std::ofstream(path) << text;
@@ -134,15 +146,8 @@ TEST_F(ChannelFactoryTest, AFactoryBuiltEmailChannelReachesARealSmtpServer) {
                          {{"from", "post@bergen.kommune.no"}, {"from_name", "Bergen kommune"}}),
                   clock_);
   ASSERT_TRUE(email) << email.error().message;
-  OutgoingMessage m;
-  m.idempotency_key = IdempotencyKey(7, 3, ChannelKind::kEmail, store::MessageKind::kChange, 2);
-  m.channel = ChannelKind::kEmail;
-  m.language = "nb";
+  OutgoingMessage m = Message(ChannelKind::kEmail, store::MessageKind::kChange, 2);
   m.to = "kari@eksempel.no";
-  m.kommune_name = "Bergen kommune";
-  m.subject = "Barnehageplass";
-  m.body = "Barnet ditt kan få barnehageplass.";
-  m.link = "http://127.0.0.1:8080/offers/7";
   auto sent = (*email)->Send(m);
   ASSERT_TRUE(sent) << sent.error().message;
   const auto lines = testing::ReadLines(log);
@@ -154,15 +159,8 @@ TEST_F(ChannelFactoryTest, AFactoryBuiltEmailChannelReachesARealSmtpServer) {
 TEST_F(ChannelFactoryTest, AFactoryBuiltLetterChannelTakesTheOutboxKeys) {
   auto letter = MakeChannel(ChannelKind::kLetter, Config("print:" + directory_ + "/print"), clock_);
   ASSERT_TRUE(letter) << letter.error().message;
-  OutgoingMessage m;
-  m.idempotency_key = IdempotencyKey(7, 3, ChannelKind::kLetter, store::MessageKind::kOffer, 1);
-  m.channel = ChannelKind::kLetter;
-  m.language = "nb";
+  OutgoingMessage m = Message(ChannelKind::kLetter, store::MessageKind::kOffer, 1);
   m.address = PostalAddress{"Kari Nordmann", "Storgata 1", "5003", "BERGEN", false};
-  m.kommune_name = "Bergen kommune";
-  m.subject = "Barnehageplass";
-  m.body = "Barnet ditt kan få barnehageplass.";
-  m.link = "http://127.0.0.1:8080/offers/7";
   auto sent = (*letter)->Send(m);
   ASSERT_TRUE(sent) << sent.error().message;
   EXPECT_TRUE(sent->provider_id.ends_with("/proaktiv.o7.p3.letter.offer")) << sent->provider_id;

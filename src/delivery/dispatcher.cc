@@ -55,21 +55,10 @@ Dispatcher::Dispatcher(store::RegistryStore& store, const DeliveryConfig& config
 
 int64_t Dispatcher::Now() const { return SecondsOf(clock_.Now()); }
 
-template <typename Body>
-Status Dispatcher::InTransaction(Body&& body) {
-  PROAKTIV_RETURN_IF_ERROR(store_.Begin());
-  Status done = body();
-  if (!done) {
-    (void)store_.Rollback();
-    return done;
-  }
-  return store_.Commit();
-}
-
 Result<DispatchReport> Dispatcher::Recover() {
   DispatchReport report;
   const int64_t now = Now();
-  PROAKTIV_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+  PROAKTIV_RETURN_IF_ERROR(store::InTransaction(store_, [&]() -> Status {
     PROAKTIV_ASSIGN_OR_RETURN(auto in_flight, store_.outbox().InFlight());
     for (OutboxMessage& m : in_flight) {
       m.status = MessageStatus::kQueued;
@@ -87,7 +76,7 @@ Result<DispatchReport> Dispatcher::Recover() {
 Result<int64_t> Dispatcher::QueueReminders(int batch) {
   const int64_t now = Now();
   int64_t queued = 0;
-  PROAKTIV_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+  PROAKTIV_RETURN_IF_ERROR(store::InTransaction(store_, [&]() -> Status {
     PROAKTIV_ASSIGN_OR_RETURN(auto due, store_.outbox().RemindersDue(now, batch));
     OutboxWriter writer(store_, config_);
     for (OutboxMessage& m : due) {
@@ -112,7 +101,7 @@ Result<std::vector<OutboxMessage>> Dispatcher::Claim(int batch, DispatchReport& 
   std::vector<OutboxMessage> claimed;
   const auto now_tp = clock_.Now();
   const int64_t now = SecondsOf(now_tp);
-  PROAKTIV_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+  PROAKTIV_RETURN_IF_ERROR(store::InTransaction(store_, [&]() -> Status {
     PROAKTIV_ASSIGN_OR_RETURN(auto due, store_.outbox().Due(now, batch));
     for (OutboxMessage& m : due) {
       PROAKTIV_ASSIGN_OR_RETURN(ChannelKind kind, ParseChannelKind(m.channel));
@@ -251,7 +240,7 @@ Result<DispatchReport> Dispatcher::RunOnce(int batch) {
   SendAll(prepared);
   // Every outcome of the pass in one transaction. A crash before it commits leaves the whole
   // pass in 'sending', and Recover() queues it again with the same keys.
-  PROAKTIV_RETURN_IF_ERROR(InTransaction([&]() -> Status {
+  PROAKTIV_RETURN_IF_ERROR(store::InTransaction(store_, [&]() -> Status {
     for (Prepared& p : prepared) {
       const int64_t id = p.message.id;
       auto done = Record(p, report);

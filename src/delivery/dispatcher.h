@@ -106,9 +106,6 @@ class Dispatcher {
   void SendAll(std::vector<Prepared>& prepared);
   // Records the outcome, inside the caller's transaction.
   Status Record(Prepared& p, DispatchReport& report);
-  // Runs `body` in a transaction; rolls back on error.
-  template <typename Body>
-  Status InTransaction(Body&& body);
 
   store::RegistryStore& store_;
   const DeliveryConfig& config_;

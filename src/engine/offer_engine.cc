@@ -19,18 +19,6 @@ namespace {
 using store::StoredEvent;
 using store::StoredPerson;
 
-// Runs `body` in a transaction of `store`; rolls back on error.
-template <typename Body>
-Status InTransaction(store::RegistryStore& store, Body&& body) {
-  PROAKTIV_RETURN_IF_ERROR(store.Begin());
-  Status done = body();
-  if (!done) {
-    (void)store.Rollback();
-    return done;
-  }
-  return store.Commit();
-}
-
 CivilDate EventDay(const StoredEvent& e, CivilDate fallback) {
   auto day = CivilDate::Parse(e.timestamp);
   return day ? *day : fallback;

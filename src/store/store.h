@@ -106,14 +106,27 @@ class RegistryStore {
   virtual ConsentStore& consent() = 0;
 };
 
-// Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to
-// date. `path` ":memory:" gives a private in-memory database.
+// Runs `body` (returning Status) in a transaction of `store`: committed when the body succeeds,
+// rolled back when it fails (and its error returned).
+template <typename Body>
+Status InTransaction(RegistryStore& store, Body&& body) {
+  PROAKTIV_RETURN_IF_ERROR(store.Begin());
+  Status done = body();
+  if (!done) {
+    (void)store.Rollback();
+    return done;
+  }
+  return store.Commit();
+}
+
 // Commits to any SQLite database by any connection of this process so far, counted once each
 // commit is visible to other connections (a WAL-mode database; others are not counted).
 // Thread-safe and cheap (one atomic load): a reader that sees the count it read earlier knows
 // that no connection of this process has committed in between.
 int64_t CommitsInThisProcess();
 
+// Opens (creating if needed) a SQLite database file in WAL mode and brings its schema up to
+// date. `path` ":memory:" gives a private in-memory database.
 Result<std::unique_ptr<RegistryStore>> OpenSqliteStore(const std::string& path);
 
 }  // namespace proaktiv::store

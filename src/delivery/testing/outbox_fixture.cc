@@ -101,17 +101,6 @@ std::optional<store::ContactRecord> MakeContact(int64_t person_key, int64_t inde
   return c;
 }
 
-template <typename Body>
-Status InTransaction(store::RegistryStore& store, Body&& body) {
-  PROAKTIV_RETURN_IF_ERROR(store.Begin());
-  Status done = body();
-  if (!done) {
-    (void)store.Rollback();
-    return done;
-  }
-  return store.Commit();
-}
-
 }  // namespace
 
 int64_t OutboxFixture::messages() const {
