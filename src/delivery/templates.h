@@ -39,10 +39,6 @@ struct RenderedText {
   std::string body;
 };
 
-// Substitutes {placeholders} in `text` from `values`; a placeholder without a value is an
-// error naming it. Also used to check texts at load.
-Result<std::string> FillTemplate(std::string_view text, const TemplateValues& values);
-
 class Templates {
  public:
   static Result<Templates> LoadFile(const std::string& path);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/text_template.h"
+
 namespace proaktiv::delivery {
 namespace {
 
@@ -79,8 +81,8 @@ TEST(TemplatesTest, BadBracesMissingPartsAndUnknownKeysAreRefused) {
 }
 
 TEST(TemplatesTest, FillNeedsEveryValue) {
-  EXPECT_EQ(*FillTemplate("Hei {name}! {{x}}", {{"name", "Ola"}}), "Hei Ola! {x}");
-  auto missing = FillTemplate("Hei {name}", {});
+  EXPECT_EQ(*RenderTemplate("Hei {name}! {{x}}", {{"name", "Ola"}}), "Hei Ola! {x}");
+  auto missing = RenderTemplate("Hei {name}", {});
   ASSERT_FALSE(missing);
   EXPECT_NE(missing.error().message.find("{name}"), std::string::npos);
 }

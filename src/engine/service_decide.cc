@@ -7,7 +7,7 @@
 #include "dmn/evaluation_trace.h"
 #include "dmn/json_values.h"
 #include "engine/service_bundle.h"
-#include "engine/text_template.h"
+#include "common/text_template.h"
 
 namespace proaktiv::engine {
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "catalog/yaml_util.h"
-#include "engine/text_template.h"
+#include "common/text_template.h"
 
 namespace proaktiv::engine {
 

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/civil_date.h"
-#include "engine/text_template.h"
+#include "common/text_template.h"
 #include "http/api/application_corrections.h"
 #include "registry/kommune.h"
 
@@ -100,8 +100,8 @@ OfferViews::Texts OfferViews::Render(const store::OfferRecord& offer,
   values["reason"] =
       StringAt(explanation ? ObjectAt(*explanation, "reason_text") : nullptr, language_);
 
-  auto subject = engine::RenderTemplate(texts->subject.In(language_), values);
-  auto body = engine::RenderTemplate(texts->body.In(language_), values);
+  auto subject = RenderTemplate(texts->subject.In(language_), values);
+  auto body = RenderTemplate(texts->body.In(language_), values);
   if (!subject || !body) return fallback;
   return {std::move(*subject), std::move(*body)};
 }

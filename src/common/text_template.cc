@@ -1,8 +1,8 @@
-#include "engine/text_template.h"
+#include "common/text_template.h"
 
 #include <fmt/format.h>
 
-namespace proaktiv::engine {
+namespace proaktiv {
 
 namespace {
 
@@ -77,4 +77,4 @@ Result<std::string> RenderTemplate(std::string_view text,
   return out;
 }
 
-}  // namespace proaktiv::engine
+}  // namespace proaktiv

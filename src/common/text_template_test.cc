@@ -1,4 +1,4 @@
-#include "engine/text_template.h"
+#include "common/text_template.h"
 
 #include <gtest/gtest.h>
 

@@ -11,7 +11,7 @@
 
 #include "common/result.h"
 
-namespace proaktiv::engine {
+namespace proaktiv {
 
 // The placeholder names of `text`, in order of appearance (duplicates kept). An unclosed or
 // empty brace, or a name with other characters, is an error quoting the fragment.
@@ -22,4 +22,4 @@ Result<std::vector<std::string>> Placeholders(std::string_view text);
 Result<std::string> RenderTemplate(std::string_view text,
                                    const std::map<std::string, std::string, std::less<>>& values);
 
-}  // namespace proaktiv::engine
+}  // namespace proaktiv
