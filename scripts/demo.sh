@@ -44,7 +44,7 @@ kill "${receiver_pids[@]}" 2>/dev/null || true
 
 echo
 echo "== 2b. What the receivers got"
-python3 scripts/demo-delivery-report.py "$out/receivers" "$out/registry.db"
+scripts/demo-delivery-report.py "$out/receivers" "$out/registry.db"
 
 echo
 echo "== 3. December again: every event is already applied and every offer already made"
