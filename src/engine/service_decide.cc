@@ -4,10 +4,10 @@
 
 #include <array>
 
+#include "common/text_template.h"
 #include "dmn/evaluation_trace.h"
 #include "dmn/json_values.h"
 #include "engine/service_bundle.h"
-#include "common/text_template.h"
 
 namespace proaktiv::engine {
 
