@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "store/sqlite/wal_write_combiner.h"
 #include "store/store.h"
 
 namespace proaktiv::store::sqlite {
@@ -104,8 +105,9 @@ int AfterWalCommit(void*, sqlite3* db, const char* name, int pages_in_wal) {
 
 Result<Database> Database::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(
-      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           WalWriteCombiningVfs());
   if (rc != SQLITE_OK) {
     std::string message = fmt::format("cannot open database '{}': {}", path,
                                       db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
