@@ -1,5 +1,6 @@
 #include "intake/feed_consumer.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -7,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "intake/feed_reader.h"
 #include "registry/apply.h"
 #include "registry/feed_entry.h"
 
@@ -35,7 +37,10 @@ std::optional<int64_t> SniffSequence(std::string_view line) {
 // The persons touched by the current transaction, written back once at commit.
 class FeedConsumer::Batch {
  public:
-  explicit Batch(store::RegistryStore& store) : store_(store) {}
+  Batch(store::RegistryStore& store, size_t expected_entries) : store_(store) {
+    slots_.reserve(std::min<size_t>(expected_entries, 1 << 16));
+    events_.reserve(std::min<size_t>(expected_entries, 1 << 16));
+  }
 
   // Returns the slot of the person with `number`, loading it from the store; -1 when unknown.
   Result<int> Find(const std::string& number) {
@@ -47,23 +52,25 @@ class FeedConsumer::Batch {
         return it->second;  // already loaded under another of its numbers
       }
     }
-    slots_.push_back(std::move(*stored));
-    dirty_.push_back(false);
+    slots_.push_back(Slot{std::move(*stored), false, true});
     int slot = static_cast<int>(slots_.size()) - 1;
     Index(slot);
     return slot;
   }
 
-  const registry::Person* Get(int slot) const { return slot < 0 ? nullptr : &slots_[slot].person; }
+  const registry::Person* Get(int slot) const {
+    return slot < 0 ? nullptr : &slots_[slot].stored.person;
+  }
 
   int Put(int slot, registry::Person person) {
     if (slot < 0) {
-      slots_.push_back(store::StoredPerson{0, std::move(person)});
-      dirty_.push_back(true);
+      slots_.push_back(Slot{store::StoredPerson{0, std::move(person)}, true, false});
       slot = static_cast<int>(slots_.size()) - 1;
     } else {
-      slots_[slot].person = std::move(person);
-      dirty_[slot] = true;
+      Slot& s = slots_[slot];
+      s.numbers_registered = s.numbers_registered && SameNumbers(s.stored.person, person);
+      s.stored.person = std::move(person);
+      s.dirty = true;
     }
     Index(slot);
     return slot;
@@ -76,12 +83,16 @@ class FeedConsumer::Batch {
 
   // Writes persons, then events (which refer to persons' keys), then the pointer.
   Status Flush(const std::string& feed, int64_t pointer) {
-    for (size_t i = 0; i < slots_.size(); ++i) {
-      if (!dirty_[i]) continue;
-      PROAKTIV_ASSIGN_OR_RETURN(slots_[i].key, store_.PutPerson(slots_[i].key, slots_[i].person));
+    for (Slot& s : slots_) {
+      if (!s.dirty) continue;
+      if (s.numbers_registered) {
+        PROAKTIV_RETURN_IF_ERROR(store_.UpdatePerson(s.stored.key, s.stored.person));
+      } else {
+        PROAKTIV_ASSIGN_OR_RETURN(s.stored.key, store_.PutPerson(s.stored.key, s.stored.person));
+      }
     }
     for (auto& [slot, event] : events_) {
-      event.person_key = slot < 0 ? 0 : slots_[slot].key;
+      event.person_key = slot < 0 ? 0 : slots_[slot].stored.key;
       PROAKTIV_RETURN_IF_ERROR(store_.AppendEvent(event));
     }
     return store_.SetPointer(feed, pointer);
@@ -89,22 +100,34 @@ class FeedConsumer::Batch {
 
   void Clear() {
     slots_.clear();
-    dirty_.clear();
     events_.clear();
     slot_by_number_.clear();
     sequences_.clear();
   }
 
  private:
+  struct Slot {
+    store::StoredPerson stored;
+    bool dirty = false;
+    bool numbers_registered = false;  // stored, and no identity number added since it was read
+  };
+
+  static bool SameNumbers(const registry::Person& a, const registry::Person& b) {
+    if (a.identity_numbers.size() != b.identity_numbers.size()) return false;
+    for (size_t i = 0; i < a.identity_numbers.size(); ++i) {
+      if (a.identity_numbers[i].value.number != b.identity_numbers[i].value.number) return false;
+    }
+    return true;
+  }
+
   void Index(int slot) {
-    for (const auto& fact : slots_[slot].person.identity_numbers) {
+    for (const auto& fact : slots_[slot].stored.person.identity_numbers) {
       slot_by_number_[fact.value.number] = slot;
     }
   }
 
   store::RegistryStore& store_;
-  std::vector<store::StoredPerson> slots_;
-  std::vector<bool> dirty_;
+  std::vector<Slot> slots_;
   std::vector<std::pair<int, store::StoredEvent>> events_;
   std::unordered_map<std::string, int> slot_by_number_;
   std::unordered_set<int64_t> sequences_;
@@ -118,7 +141,7 @@ Result<IntakeReport> FeedConsumer::Consume(
   IntakeReport report;
   PROAKTIV_ASSIGN_OR_RETURN(int64_t pointer, store_.GetPointer(options_.feed));
   int64_t committed_pointer = pointer;
-  Batch batch(store_);
+  Batch batch(store_, options_.batch_size);
   IntakeProgress done;
 
   // One transaction per batch: the lookups see a stable snapshot and take the lock once.
@@ -148,8 +171,9 @@ Result<IntakeReport> FeedConsumer::Consume(
   // Applies one line; an Error return means "stop at this entry" (not a storage failure, which
   // is returned through `storage_error`).
   std::optional<Error> storage_error;
-  auto apply_line = [&](const std::string& line) -> std::optional<Error> {
-    auto entry = registry::ParseFeedEntry(line);
+  auto apply_line = [&](const ReadLine& read) -> std::optional<Error> {
+    const std::string& line = read.text;
+    const Result<registry::FeedEntry>& entry = read.entry;
     if (!entry) {
       if (entry.error().message.rfind("entry ", 0) == 0) return entry.error();
       if (auto seq = SniffSequence(line)) {
@@ -180,9 +204,7 @@ Result<IntakeReport> FeedConsumer::Consume(
       storage_error = slot.error();
       return std::nullopt;
     }
-    std::optional<registry::Person> before;
-    if (*slot >= 0) before = *batch.Get(*slot);
-    auto outcome = registry::ApplyFeedEntry(before, *entry);
+    auto outcome = registry::ApplyFeedEntry(batch.Get(*slot), *entry);
     if (!outcome) return outcome.error().WithContext(fmt::format("entry {}", entry->sequence));
 
     if (entry->sequence > pointer + 1 && pointer > 0) report.gaps += entry->sequence - pointer - 1;
@@ -215,26 +237,30 @@ Result<IntakeReport> FeedConsumer::Consume(
     return std::nullopt;
   };
 
-  std::string line;
-  while (std::getline(in, line)) {
-    done.bytes += static_cast<int64_t>(line.size()) + 1;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    ++report.lines;
-    done.lines = report.lines;
-    PROAKTIV_RETURN_IF_ERROR(begin());
-    std::optional<Error> bad = apply_line(line);
-    if (storage_error) {
-      (void)store_.Rollback();
-      return tl::unexpected(*storage_error);
-    }
-    if (bad) {
-      report.error = std::move(bad);
-      break;
-    }
-    if (batch.size() >= options_.batch_size) {
-      PROAKTIV_RETURN_IF_ERROR(commit());
-    } else if (progress && report.lines % 4096 == 0) {
-      progress(done);
+  FeedReader reader(in);
+  bool stopped = false;
+  while (!stopped) {
+    std::vector<ReadLine> chunk = reader.Next();
+    if (chunk.empty()) break;
+    for (const ReadLine& read : chunk) {
+      done.bytes = read.bytes_through;
+      report.lines = done.lines = read.number;
+      PROAKTIV_RETURN_IF_ERROR(begin());
+      std::optional<Error> bad = apply_line(read);
+      if (storage_error) {
+        (void)store_.Rollback();
+        return tl::unexpected(*storage_error);
+      }
+      if (bad) {
+        report.error = std::move(bad);
+        stopped = true;
+        break;
+      }
+      if (batch.size() >= options_.batch_size) {
+        PROAKTIV_RETURN_IF_ERROR(commit());
+      } else if (progress && report.lines % 4096 == 0) {
+        progress(done);
+      }
     }
   }
   PROAKTIV_RETURN_IF_ERROR(commit());

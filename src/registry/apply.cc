@@ -8,6 +8,10 @@
 namespace proaktiv::registry {
 
 Result<ApplyOutcome> ApplyFeedEntry(const std::optional<Person>& before, const FeedEntry& entry) {
+  return ApplyFeedEntry(before ? &*before : nullptr, entry);
+}
+
+Result<ApplyOutcome> ApplyFeedEntry(const Person* before, const FeedEntry& entry) {
   ApplyOutcome out;
   out.known_event_type = FindEventType(entry.event_type) != nullptr;
   if (entry.person_document) {
@@ -21,7 +25,7 @@ Result<ApplyOutcome> ApplyFeedEntry(const std::optional<Person>& before, const F
         fmt::format("no person {} in the registry, and the entry carries no persondokument",
                     MaskIdentity(entry.person_id)));
   }
-  out.created = !before.has_value();
+  out.created = before == nullptr;
   out.kommune_before = before ? before->kommunenummer() : std::string();
 
   for (const EntityChange& change : entry.changes) {

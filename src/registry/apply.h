@@ -26,5 +26,7 @@ struct ApplyOutcome {
 // `before` is the stored person (nullopt when unknown). An entry about an unknown person must
 // carry a persondokument. On error nothing is changed and the error says why.
 Result<ApplyOutcome> ApplyFeedEntry(const std::optional<Person>& before, const FeedEntry& entry);
+// The same with `before` by pointer (nullptr when unknown), for callers that hold the person.
+Result<ApplyOutcome> ApplyFeedEntry(const Person* before, const FeedEntry& entry);
 
 }  // namespace proaktiv::registry

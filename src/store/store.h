@@ -66,6 +66,9 @@ class RegistryStore {
   // Inserts (key 0) or replaces a person; returns the key. Registers every identity number the
   // person has, so that FindPerson works by old numbers too.
   virtual Result<int64_t> PutPerson(int64_t key, const registry::Person& person) = 0;
+  // Replaces the stored person `key` whose identity numbers are all registered already (none
+  // was added since it was read): PutPerson without the identity index.
+  virtual Status UpdatePerson(int64_t key, const registry::Person& person) = 0;
   // Loads `count` persons (person_at(0) … person_at(count-1)) into a store that has none yet,
   // in its own transactions, much faster than PutPerson: rows are appended, and the identity
   // index is built once at the end in sorted order. `progress` (optional) gets the number done.

@@ -146,6 +146,11 @@ class SqliteRegistryStore final : public RegistryStore {
     return key;
   }
 
+  Status UpdatePerson(int64_t key, const registry::Person& person) override {
+    if (key == 0) return InvalidArgument("UpdatePerson needs the key of a stored person");
+    return WritePersonRow(key, person).map([](int64_t) {});
+  }
+
   Status BulkLoad(int64_t count, const std::function<registry::Person(int64_t)>& person_at,
                   const std::function<void(int64_t)>& progress) override {
     constexpr int64_t kRowsPerTransaction = 200000;  // keeps the WAL small
