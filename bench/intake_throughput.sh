@@ -2,15 +2,24 @@
 # Intake throughput: feed entries applied durably per second (SQLite, WAL, synchronous=FULL,
 # batched transactions), side by side with a peer that only stores the same lines durably
 # (sqlite3 importing each line as one row in one transaction, WAL, synchronous=FULL) — the floor
-# for "the bytes are on disk", with no parsing, validation or person updates.
+# for "the bytes are on disk", with no parsing, validation or person updates. For the year's
+# events also side by side with the floor of the table design: bench/intake_floor.cc, plain
+# SQLite (default VFS, the store's pragmas) doing only the row I/O intake does per entry (look
+# the person up by identity number, write the row back or insert it, the identity row, the
+# feed_events row, the pointer per transaction of 50 000) on a copy of the baseline db, with no
+# JSON parsing, validation or person logic.
 #
-# Usage: bench/intake_throughput.sh [KOMMUNE[,KOMMUNE…]] (default 4601 Bergen)
+# Usage: [BUILD=DIR] bench/intake_throughput.sh [KOMMUNE[,KOMMUNE…]] (default 4601 Bergen)
 # Prints events/s for the baseline (persons created) and for a year's events (updates of
-# existing persons), and our rate as a fraction of the peer's. Needs build/proaktiv.
+# existing persons), and our rate as a fraction of the peer's and of the floor's. Needs
+# $BUILD/proaktiv and $BUILD/bench/intake_floor (BUILD defaults to build, relative to the repo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kommuner=${1:-4601}
-bin=./build/proaktiv
+build=${BUILD:-build}
+bin=$build/proaktiv
+floor_bin=$build/bench/intake_floor
+[ -x "$bin" ] && [ -x "$floor_bin" ] || { echo "needs $bin and $floor_bin" >&2; exit 1; }
 work=$(mktemp -d /tmp/proaktiv-intake-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -50,16 +59,28 @@ to_single_column() { sed 's/"/""/g; s/^/"/; s/$/"/' "$1" > "$2"; }
 to_single_column "$work/gen/population.jsonl" "$work/population.csv"
 to_single_column "$work/gen/feed.jsonl" "$work/feed.csv"
 
+floor() {  # floor DB FILE → entries/s of intake_floor's row I/O on DB
+  "$floor_bin" --db "$1" --feed "$2" --batch 50000 | awk '/^rate / { print $2 }'
+}
+
 base_ours=$(ours "$work/gen/population.jsonl")
+# The baseline db for the floor. proaktiv closes cleanly (the WAL checkpointed and removed);
+# should a WAL be left, it goes along so that the copy holds every commit.
+cp "$work/ours.db" "$work/floor.db"
+if [ -e "$work/ours.db-wal" ]; then cp "$work/ours.db-wal" "$work/floor.db-wal"; fi
 feed_ours=$(ours "$work/gen/feed.jsonl")
 base_peer=$(peer "$work/population.csv")
 feed_peer=$(peer "$work/feed.csv")
+feed_floor=$(floor "$work/floor.db" "$work/gen/feed.jsonl")
 persons=$(wc -l < "$work/gen/population.jsonl")
 events=$(wc -l < "$work/gen/feed.jsonl")
 
-printf "%-34s %12s %12s %8s\n" "intake (kommune $kommuner)" "proaktiv/s" "peer/s" "ratio"
-printf "%-34s %12s %12s %8.2f\n" "baseline: $persons persons created" "$base_ours" "$base_peer" \
-  "$(awk -v a="$base_ours" -v b="$base_peer" 'BEGIN { print a / b }')"
-printf "%-34s %12s %12s %8.2f\n" "a year: $events events applied" "$feed_ours" "$feed_peer" \
-  "$(awk -v a="$feed_ours" -v b="$feed_peer" 'BEGIN { print a / b }')"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
+printf "%-44s %12s %12s %8s\n" "intake (kommune $kommuner)" "proaktiv/s" "peer/s" "ratio"
+printf "%-44s %12s %12s %8.2f\n" "baseline: $persons persons created" "$base_ours" "$base_peer" \
+  "$(ratio "$base_ours" "$base_peer")"
+printf "%-44s %12s %12s %8.2f\n" "a year: $events events applied" "$feed_ours" "$feed_peer" \
+  "$(ratio "$feed_ours" "$feed_peer")"
+printf "%-44s %12s %12s %8.2f\n" "a year: $events events, SQLite row I/O only" "$feed_ours" \
+  "$feed_floor" "$(ratio "$feed_ours" "$feed_floor")"
 echo "target: >= 100000 events/s applied durably"
