@@ -17,6 +17,10 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 if(PROAKTIV_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+# The proaktiv executable's allocator (src/cli/allocator.cc); sanitizer builds keep their own.
+if(NOT PROAKTIV_SANITIZE)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+endif()
 
 # IEEE 754 decimal128 arithmetic (Intel RDFP math library): a static archive with a plain header.
 find_library(BID_LIBRARY NAMES libbidgcc000.a REQUIRED)

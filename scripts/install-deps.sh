@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libpugixml-dev libintelrdfpmath-dev libhowardhinnant-date-dev tzdata libicu-dev
-  libsqlite3-dev sqlite3 libpq-dev postgresql-15
+  libsqlite3-dev sqlite3 libpq-dev postgresql-15 libjemalloc-dev
   libsodium-dev libssl-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev libexpected-dev
   libcurl4-openssl-dev libcairo2-dev libpango1.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
