@@ -36,6 +36,11 @@ struct CombiningFile {
   int64_t ahead_offset;
   int64_t ahead_size;
   uint64_t ahead_generation;
+  // Where the checkpoint's previous read ended, and the file's size when it started reading:
+  // reading ahead only pays when the reads follow each other.
+  int64_t last_read_end;
+  int64_t size_at_start;
+  uint64_t reads_generation;
 };
 
 // Checkpoints running on this thread, and a counter that changes whenever one starts or ends,
@@ -106,22 +111,32 @@ int Close(sqlite3_file* file) {
   return flushed != SQLITE_OK ? flushed : closed;
 }
 
-// Serves a checkpoint's read of a WAL frame from read-ahead data, refilling it (one read of
-// kBufferBytes) on a miss. Returns SQLITE_NOTFOUND when read-ahead does not apply.
+// Serves a checkpoint's read of a WAL frame from read-ahead data. When a read continues the
+// previous one (the next frame: one frame header further on), refills the data with one read of
+// kBufferBytes; a checkpoint of a few scattered pages reads them one by one. Returns
+// SQLITE_NOTFOUND when read-ahead does not apply.
 int ReadAhead(CombiningFile* f, void* out, int amount, sqlite3_int64 offset) {
   if (f->kind != Kind::kWal || checkpoints_running == 0 || amount > kBufferBytes) {
     return SQLITE_NOTFOUND;
   }
   bool valid = f->ahead_generation == checkpoint_generation;
   if (!valid || offset < f->ahead_offset || offset + amount > f->ahead_offset + f->ahead_size) {
-    sqlite3_int64 file_size = 0;
-    if (int rc = RealMethods(f)->xFileSize(f->real, &file_size); rc != SQLITE_OK) return rc;
-    if (offset + amount > file_size) return SQLITE_NOTFOUND;
+    bool first_read = f->reads_generation != checkpoint_generation;
+    bool continues =
+        !first_read && offset >= f->last_read_end && offset <= f->last_read_end + kFrameHeaderBytes;
+    f->reads_generation = checkpoint_generation;
+    f->last_read_end = offset + amount;
+    if (first_read) {
+      sqlite3_int64 file_size = 0;
+      if (int rc = RealMethods(f)->xFileSize(f->real, &file_size); rc != SQLITE_OK) return rc;
+      f->size_at_start = file_size;
+    }
+    if (!continues || offset + amount > f->size_at_start) return SQLITE_NOTFOUND;
     if (f->ahead == nullptr) {
       f->ahead = static_cast<char*>(sqlite3_malloc64(kBufferBytes));
       if (f->ahead == nullptr) return SQLITE_NOTFOUND;
     }
-    int64_t size = std::min<int64_t>(kBufferBytes, file_size - offset);
+    int64_t size = std::min<int64_t>(kBufferBytes, f->size_at_start - offset);
     f->ahead_generation = 0;
     if (int rc = RealMethods(f)->xRead(f->real, f->ahead, static_cast<int>(size), offset);
         rc != SQLITE_OK) {
@@ -131,6 +146,7 @@ int ReadAhead(CombiningFile* f, void* out, int amount, sqlite3_int64 offset) {
     f->ahead_size = size;
     f->ahead_generation = checkpoint_generation;
   }
+  f->last_read_end = offset + amount;
   std::memcpy(out, f->ahead + (offset - f->ahead_offset), static_cast<size_t>(amount));
   return SQLITE_OK;
 }
@@ -223,7 +239,7 @@ int Unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
   return RealMethods(Cast(file))->xUnfetch(Cast(file)->real, offset, page);
 }
 
-const sqlite3_io_methods kWalMethods = {
+const sqlite3_io_methods kCombiningMethods = {
     3,
     Close,
     Read,
@@ -257,6 +273,9 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int*
   f->ahead_offset = 0;
   f->ahead_size = 0;
   f->ahead_generation = 0;
+  f->last_read_end = 0;
+  f->size_at_start = 0;
+  f->reads_generation = 0;
   f->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + RealFileOffset());
   f->buffer = nullptr;
   f->buffer_offset = 0;
@@ -268,7 +287,7 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int*
     if (f->real->pMethods != nullptr) f->real->pMethods->xClose(f->real);
     return rc;
   }
-  f->base.pMethods = &kWalMethods;
+  f->base.pMethods = &kCombiningMethods;
   return SQLITE_OK;
 }
 
