@@ -344,9 +344,12 @@ class SqliteRegistryStore final : public RegistryStore {
 
 Result<std::unique_ptr<RegistryStore>> OpenSqliteStore(const std::string& path) {
   PROAKTIV_ASSIGN_OR_RETURN(Database db, Database::Open(path));
+  // A 64 MB page cache: reads go through the memory map, so the cache holds mostly pages being
+  // changed. 256 MB made no batch faster and made the daily transactions of `run` a quarter
+  // slower (SQLite walks the cache's whole hash table when it drops pages).
   PROAKTIV_RETURN_IF_ERROR(
       db.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-                 "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;"));
+                 "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"));
   PROAKTIV_RETURN_IF_ERROR(db.Execute(kMmapOn));
   PROAKTIV_RETURN_IF_ERROR(Migrate(db));
   auto store = std::make_unique<SqliteRegistryStore>(std::move(db));
