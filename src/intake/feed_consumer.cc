@@ -38,8 +38,9 @@ std::optional<int64_t> SniffSequence(std::string_view line) {
 class FeedConsumer::Batch {
  public:
   Batch(store::RegistryStore& store, size_t expected_entries) : store_(store) {
-    slots_.reserve(std::min<size_t>(expected_entries, 1 << 16));
-    events_.reserve(std::min<size_t>(expected_entries, 1 << 16));
+    // Room for a typical page of the feed; a long batch grows from there.
+    slots_.reserve(std::min<size_t>(expected_entries, 4096));
+    events_.reserve(std::min<size_t>(expected_entries, 4096));
   }
 
   // Returns the slot of the person with `number`, loading it from the store; -1 when unknown.
