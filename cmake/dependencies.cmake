@@ -18,7 +18,7 @@ if(PROAKTIV_BENCH)
   find_package(benchmark REQUIRED)
 endif()
 # The proaktiv executable's allocator (src/cli/allocator.cc); sanitizer builds keep their own.
-if(NOT PROAKTIV_SANITIZE)
+if(PROAKTIV_JEMALLOC AND NOT PROAKTIV_SANITIZE)
   pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
 endif()
 
