@@ -28,6 +28,7 @@ struct CombiningFile {
   int64_t buffer_offset;   // file offset of buffer[0]
   int64_t buffered;        // bytes of pending writes in buffer
   bool commit_frame_open;  // WAL: the header of a commit frame was buffered; its page is next
+  int failed;              // the error of a failed flush, returned by every later operation
   bool in_checkpoint;      // database: between SQLITE_FCNTL_CKPT_START and _DONE
   // WAL read-ahead for a checkpoint (which reads committed frames in ascending order): bytes
   // [ahead_offset, ahead_offset + ahead_size) of the file, valid while ahead_generation equals
@@ -57,11 +58,16 @@ sqlite3_vfs* Real(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pApp
 CombiningFile* Cast(sqlite3_file* file) { return reinterpret_cast<CombiningFile*>(file); }
 const sqlite3_io_methods* RealMethods(CombiningFile* f) { return f->real->pMethods; }
 
+// Writes the pending bytes. A failure is sticky: SQLite ignores the result of some calls that
+// flush (file-control hints), so the error is returned again by every later operation, at the
+// latest by the commit's own write or sync, which then fails instead of claiming durability.
 int Flush(CombiningFile* f) {
+  if (f->failed != SQLITE_OK) return f->failed;
   if (f->buffered == 0) return SQLITE_OK;
   int64_t size = f->buffered;
   f->buffered = 0;
-  return RealMethods(f)->xWrite(f->real, f->buffer, static_cast<int>(size), f->buffer_offset);
+  f->failed = RealMethods(f)->xWrite(f->real, f->buffer, static_cast<int>(size), f->buffer_offset);
+  return f->failed;
 }
 
 // True when `data` is a WAL frame header whose "database size after commit" field is set.
@@ -71,7 +77,10 @@ bool IsCommitFrameHeader(const void* data, int amount, sqlite3_int64 offset) {
   return (bytes[4] | bytes[5] | bytes[6] | bytes[7]) != 0;
 }
 
-bool Combines(const CombiningFile* f) { return f->kind == Kind::kWal || f->in_checkpoint; }
+// Only the WAL's writes are gathered. A checkpoint's writes to the database are not: SQLite
+// ignores the result of SQLITE_FCNTL_CKPT_DONE and, in a partial checkpoint, records the pages
+// as copied without another call that could report a failed flush.
+bool Combines(const CombiningFile* f) { return f->kind == Kind::kWal; }
 
 int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
   CombiningFile* f = Cast(file);
@@ -199,7 +208,7 @@ int FileControl(sqlite3_file* file, int op, void* arg) {
     ++checkpoints_running;
     ++checkpoint_generation;
   } else if (f->kind == Kind::kDatabase && op == SQLITE_FCNTL_CKPT_DONE && f->in_checkpoint) {
-    f->in_checkpoint = false;  // pages copied (and flushed above) before the -shm says so
+    f->in_checkpoint = false;
     --checkpoints_running;
     ++checkpoint_generation;
   }
@@ -281,6 +290,7 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int*
   f->buffer_offset = 0;
   f->buffered = 0;
   f->commit_frame_open = false;
+  f->failed = SQLITE_OK;
   f->base.pMethods = nullptr;
   int rc = real->xOpen(real, name, f->real, flags, out_flags);
   if (rc != SQLITE_OK) {

@@ -4,18 +4,18 @@
 // - SQLite appends each WAL frame as two writes (a 24-byte header, then the page), so a
 //   transaction that changes 20 000 pages costs 40 000 write system calls. Appends to the WAL
 //   are gathered into 64 kB writes.
-// - A checkpoint reads each committed frame from the WAL and writes its page into the database
-//   file, one system call each. It reads frames in the order they were written, so the WAL is
-//   read ahead 64 kB at a time, and runs of adjacent pages are written to the database together.
-// Every other file (journals, temporary files) and operation goes straight to the default VFS.
+// - A checkpoint reads each committed frame from the WAL with one system call. It reads frames
+//   in the order they were written, so consecutive reads are served from 64 kB read ahead.
+// Every other file (database, journals, temporary files) and operation goes straight to the
+// default VFS; a checkpoint's writes to the database are not gathered (see Combines()).
 //
 // Contract, so that durability and other connections are unaffected:
 // - Pending WAL bytes reach the file before any read, sync, truncate, size query, lock, file
 //   control or close of that file, before a write that does not continue them, and right after
 //   the last frame of a commit (a frame whose header records the database size) — so a committed
 //   transaction is in the file before SQLite publishes it, whatever the `synchronous` setting.
-// - Database writes are gathered only between SQLITE_FCNTL_CKPT_START and SQLITE_FCNTL_CKPT_DONE,
-//   and reach the file at CKPT_DONE, before SQLite records the checkpoint in the -shm file.
+// - A failed write of pending bytes is returned by every later operation on that file, so the
+//   commit it belongs to fails.
 // - Read-ahead data serves only reads made by the checkpoint that read it (frames a checkpoint
 //   copies are committed and immutable while it runs), and is dropped when it ends.
 

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -182,6 +184,36 @@ TEST_F(WalWriteCombinerTest, ACommittedTransactionSurvivesAKill) {
   EXPECT_EQ(db.Int("SELECT count(*) FROM t WHERE v = 'after'"), 500);
   EXPECT_EQ(db.Int("SELECT count(*) FROM t WHERE v = 'lost'"), 0);
   EXPECT_EQ(db.Text("PRAGMA integrity_check"), "ok");
+}
+
+// A write that fails (here: the file-size limit, as a full disk would) makes the commit fail;
+// nothing claims to be committed that is not in the file.
+TEST_F(WalWriteCombinerTest, AFailedWriteFailsTheCommit) {
+  {
+    Connection db(path_, WalWriteCombiningVfs());
+    Fill(db, 1000);
+    db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    Connection db(path_, WalWriteCombiningVfs());
+    db.Exec("PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0");
+    rlimit limit{2 << 20, 2 << 20};  // no file may grow past 2 MB: the WAL needs ~3 MB
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    int rc = sqlite3_exec(db.get(), "BEGIN; UPDATE t SET v = randomblob(3000) || 'big'; COMMIT;",
+                          nullptr, nullptr, nullptr);
+    ::_exit(rc == SQLITE_OK ? 1 : 0);  // 0: the commit failed, as it must
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "a commit whose frames could not be written succeeded";
+  Connection db(path_, nullptr);
+  EXPECT_EQ(db.Text("PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(db.Int("SELECT count(*) FROM t WHERE v LIKE '%big'"), 0);
+  EXPECT_EQ(db.Int("SELECT count(*) FROM t"), 1000);
 }
 
 }  // namespace
