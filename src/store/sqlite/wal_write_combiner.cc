@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace proaktiv::store::sqlite {
 namespace {
@@ -28,7 +29,7 @@ struct CombiningFile {
   int64_t buffer_offset;   // file offset of buffer[0]
   int64_t buffered;        // bytes of pending writes in buffer
   bool commit_frame_open;  // WAL: the header of a commit frame was buffered; its page is next
-  int failed;              // the error of a failed flush, returned by every later operation
+  int failed;              // a failed flush's error, returned until a write or sync takes it
   bool in_checkpoint;      // database: between SQLITE_FCNTL_CKPT_START and _DONE
   // WAL read-ahead for a checkpoint (which reads committed frames in ascending order): bytes
   // [ahead_offset, ahead_offset + ahead_size) of the file, valid while ahead_generation equals
@@ -58,9 +59,10 @@ sqlite3_vfs* Real(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pApp
 CombiningFile* Cast(sqlite3_file* file) { return reinterpret_cast<CombiningFile*>(file); }
 const sqlite3_io_methods* RealMethods(CombiningFile* f) { return f->real->pMethods; }
 
-// Writes the pending bytes. A failure is sticky: SQLite ignores the result of some calls that
-// flush (file-control hints), so the error is returned again by every later operation, at the
-// latest by the commit's own write or sync, which then fails instead of claiming durability.
+// Writes the pending bytes. A failure is kept: SQLite ignores the result of some calls that
+// flush (file-control hints), so the error is returned again by every later operation until a
+// write or sync reports it (SQLite checks those, and fails the transaction the bytes belonged
+// to — they cannot belong to a committed one: a commit's last frame is flushed by its write).
 int Flush(CombiningFile* f) {
   if (f->failed != SQLITE_OK) return f->failed;
   if (f->buffered == 0) return SQLITE_OK;
@@ -82,12 +84,21 @@ bool IsCommitFrameHeader(const void* data, int amount, sqlite3_int64 offset) {
 // as copied without another call that could report a failed flush.
 bool Combines(const CombiningFile* f) { return f->kind == Kind::kWal; }
 
+// For calls whose result SQLite checks: a kept failure, or the flush's own, is reported here
+// and then forgotten.
+int TakeFailure(CombiningFile* f) { return std::exchange(f->failed, SQLITE_OK); }
+int FlushAndTake(CombiningFile* f) {
+  Flush(f);
+  return TakeFailure(f);
+}
+
 int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
   CombiningFile* f = Cast(file);
+  if (int rc = TakeFailure(f); rc != SQLITE_OK) return rc;
   f->ahead_generation = 0;  // this process changed the file: drop read-ahead data
   bool continues = f->buffered > 0 && offset == f->buffer_offset + f->buffered;
   if (!continues || f->buffered + amount > kBufferBytes) {
-    if (int rc = Flush(f); rc != SQLITE_OK) return rc;
+    if (int rc = FlushAndTake(f); rc != SQLITE_OK) return rc;
   }
   if (!Combines(f) || amount > kBufferBytes) {
     return RealMethods(f)->xWrite(f->real, data, amount, offset);
@@ -104,7 +115,7 @@ int Write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset
     f->commit_frame_open = true;
   } else if (f->commit_frame_open) {
     f->commit_frame_open = false;  // the commit frame's page: the transaction is complete
-    return Flush(f);
+    return FlushAndTake(f);
   }
   return SQLITE_OK;
 }
@@ -176,7 +187,7 @@ int Truncate(sqlite3_file* file, sqlite3_int64 size) {
 
 int Sync(sqlite3_file* file, int flags) {
   CombiningFile* f = Cast(file);
-  if (int rc = Flush(f); rc != SQLITE_OK) return rc;
+  if (int rc = FlushAndTake(f); rc != SQLITE_OK) return rc;
   return RealMethods(f)->xSync(f->real, flags);
 }
 

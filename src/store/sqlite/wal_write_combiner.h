@@ -14,8 +14,8 @@
 //   control or close of that file, before a write that does not continue them, and right after
 //   the last frame of a commit (a frame whose header records the database size) — so a committed
 //   transaction is in the file before SQLite publishes it, whatever the `synchronous` setting.
-// - A failed write of pending bytes is returned by every later operation on that file, so the
-//   commit it belongs to fails.
+// - A failed write of pending bytes is returned by every later operation on that file until a
+//   write or sync reports it, so the transaction it belongs to fails; the next one starts clean.
 // - Read-ahead data serves only reads made by the checkpoint that read it (frames a checkpoint
 //   copies are committed and immutable while it runs), and is dropped when it ends.
 

@@ -187,7 +187,8 @@ TEST_F(WalWriteCombinerTest, ACommittedTransactionSurvivesAKill) {
 }
 
 // A write that fails (here: the file-size limit, as a full disk would) makes the commit fail;
-// nothing claims to be committed that is not in the file.
+// nothing claims to be committed that is not in the file, and once there is room again the
+// same connection commits normally.
 TEST_F(WalWriteCombinerTest, AFailedWriteFailsTheCommit) {
   {
     Connection db(path_, WalWriteCombiningVfs());
@@ -200,19 +201,28 @@ TEST_F(WalWriteCombinerTest, AFailedWriteFailsTheCommit) {
     std::signal(SIGXFSZ, SIG_IGN);
     Connection db(path_, WalWriteCombiningVfs());
     db.Exec("PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0");
-    rlimit limit{2 << 20, 2 << 20};  // no file may grow past 2 MB: the WAL needs ~3 MB
+    rlimit unlimited{};
+    ::getrlimit(RLIMIT_FSIZE, &unlimited);
+    rlimit limit{2 << 20, unlimited.rlim_max};  // no file may grow past 2 MB: the WAL needs ~3 MB
     ::setrlimit(RLIMIT_FSIZE, &limit);
     int rc = sqlite3_exec(db.get(), "BEGIN; UPDATE t SET v = randomblob(3000) || 'big'; COMMIT;",
                           nullptr, nullptr, nullptr);
-    ::_exit(rc == SQLITE_OK ? 1 : 0);  // 0: the commit failed, as it must
+    if (rc == SQLITE_OK) ::_exit(1);  // the commit must fail
+    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    // Space again (as after a full disk is cleared): the same connection commits normally.
+    ::setrlimit(RLIMIT_FSIZE, &unlimited);
+    rc = sqlite3_exec(db.get(), "UPDATE t SET v = 'after' WHERE k = 7", nullptr, nullptr, nullptr);
+    ::_exit(rc == SQLITE_OK ? 0 : 2);
   }
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "a commit whose frames could not be written succeeded";
+  ASSERT_NE(WEXITSTATUS(status), 1) << "a commit whose frames could not be written succeeded";
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the connection did not recover once space was back";
   Connection db(path_, nullptr);
   EXPECT_EQ(db.Text("PRAGMA integrity_check"), "ok");
   EXPECT_EQ(db.Int("SELECT count(*) FROM t WHERE v LIKE '%big'"), 0);
+  EXPECT_EQ(db.Text("SELECT v FROM t WHERE k = 7"), "after");
   EXPECT_EQ(db.Int("SELECT count(*) FROM t"), 1000);
 }
 
