@@ -72,6 +72,20 @@ int Flush(CombiningFile* f) {
   return f->failed;
 }
 
+// Calls the default VFS's method in slot `kMethod` of the method table.
+template <auto kMethod, typename... Args>
+auto Forward(sqlite3_file* file, Args... args) {
+  CombiningFile* f = Cast(file);
+  return (RealMethods(f)->*kMethod)(f->real, args...);
+}
+
+// The same, once pending writes are in the file.
+template <auto kMethod, typename... Args>
+int FlushThenForward(sqlite3_file* file, Args... args) {
+  if (int rc = Flush(Cast(file)); rc != SQLITE_OK) return rc;
+  return Forward<kMethod>(file, args...);
+}
+
 // True when `data` is a WAL frame header whose "database size after commit" field is set.
 bool IsCommitFrameHeader(const void* data, int amount, sqlite3_int64 offset) {
   if (amount != kFrameHeaderBytes || offset < kWalHeaderBytes) return false;
@@ -191,26 +205,6 @@ int Sync(sqlite3_file* file, int flags) {
   return RealMethods(f)->xSync(f->real, flags);
 }
 
-int FileSize(sqlite3_file* file, sqlite3_int64* size) {
-  CombiningFile* f = Cast(file);
-  if (int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return RealMethods(f)->xFileSize(f->real, size);
-}
-
-int Lock(sqlite3_file* file, int level) {
-  CombiningFile* f = Cast(file);
-  if (int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return RealMethods(f)->xLock(f->real, level);
-}
-int Unlock(sqlite3_file* file, int level) {
-  CombiningFile* f = Cast(file);
-  if (int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return RealMethods(f)->xUnlock(f->real, level);
-}
-int CheckReservedLock(sqlite3_file* file, int* out) {
-  return RealMethods(Cast(file))->xCheckReservedLock(Cast(file)->real, out);
-}
-
 int FileControl(sqlite3_file* file, int op, void* arg) {
   CombiningFile* f = Cast(file);
   if (int rc = Flush(f); rc != SQLITE_OK) return rc;
@@ -226,39 +220,9 @@ int FileControl(sqlite3_file* file, int op, void* arg) {
   return RealMethods(f)->xFileControl(f->real, op, arg);
 }
 
-int SectorSize(sqlite3_file* file) {
-  return RealMethods(Cast(file))->xSectorSize(Cast(file)->real);
-}
-int DeviceCharacteristics(sqlite3_file* file) {
-  return RealMethods(Cast(file))->xDeviceCharacteristics(Cast(file)->real);
-}
-
-// Shared memory and memory-mapped reads belong to the database file; pending writes reach the
-// file before either is used.
-int ShmMap(sqlite3_file* file, int region, int size, int extend, void volatile** out) {
-  if (int rc = Flush(Cast(file)); rc != SQLITE_OK) return rc;
-  return RealMethods(Cast(file))->xShmMap(Cast(file)->real, region, size, extend, out);
-}
-int ShmLock(sqlite3_file* file, int offset, int n, int flags) {
-  if (int rc = Flush(Cast(file)); rc != SQLITE_OK) return rc;
-  return RealMethods(Cast(file))->xShmLock(Cast(file)->real, offset, n, flags);
-}
-void ShmBarrier(sqlite3_file* file) {
-  (void)Flush(Cast(file));  // cannot report an error; a failed write reports at the next call
-  RealMethods(Cast(file))->xShmBarrier(Cast(file)->real);
-}
-int ShmUnmap(sqlite3_file* file, int delete_flag) {
-  return RealMethods(Cast(file))->xShmUnmap(Cast(file)->real, delete_flag);
-}
-int Fetch(sqlite3_file* file, sqlite3_int64 offset, int amount, void** out) {
-  CombiningFile* f = Cast(file);
-  if (int rc = Flush(f); rc != SQLITE_OK) return rc;
-  return RealMethods(f)->xFetch(f->real, offset, amount, out);
-}
-int Unfetch(sqlite3_file* file, sqlite3_int64 offset, void* page) {
-  return RealMethods(Cast(file))->xUnfetch(Cast(file)->real, offset, page);
-}
-
+// Only the WAL holds pending writes; shared memory and memory-mapped reads belong to the
+// database file and are forwarded as they are.
+using M = sqlite3_io_methods;
 const sqlite3_io_methods kCombiningMethods = {
     3,
     Close,
@@ -266,19 +230,19 @@ const sqlite3_io_methods kCombiningMethods = {
     Write,
     Truncate,
     Sync,
-    FileSize,
-    Lock,
-    Unlock,
-    CheckReservedLock,
+    FlushThenForward<&M::xFileSize, sqlite3_int64*>,
+    FlushThenForward<&M::xLock, int>,
+    FlushThenForward<&M::xUnlock, int>,
+    Forward<&M::xCheckReservedLock, int*>,
     FileControl,
-    SectorSize,
-    DeviceCharacteristics,
-    ShmMap,
-    ShmLock,
-    ShmBarrier,
-    ShmUnmap,
-    Fetch,
-    Unfetch,
+    Forward<&M::xSectorSize>,
+    Forward<&M::xDeviceCharacteristics>,
+    Forward<&M::xShmMap, int, int, int, void volatile**>,
+    Forward<&M::xShmLock, int, int, int>,
+    Forward<&M::xShmBarrier>,
+    Forward<&M::xShmUnmap, int>,
+    Forward<&M::xFetch, sqlite3_int64, int, void**>,
+    Forward<&M::xUnfetch, sqlite3_int64, void*>,
 };
 
 int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int flags, int* out_flags) {
