@@ -15,7 +15,7 @@
 //   - INSERT OR IGNORE of the identity number, and INSERT of the feed_events row (feed 'floor').
 // One transaction (BEGIN IMMEDIATE … COMMIT) per --batch entries, with the feed pointer row
 // upserted in each, like intake. The connection is opened with the store's pragmas (WAL,
-// synchronous=FULL, foreign keys, 256 MiB cache, 4 GiB memory map: OpenSqliteStore).
+// synchronous=FULL, foreign keys, 64 MiB cache, 4 GiB memory map: OpenSqliteStore).
 //
 // Prints "<entries> entries in <seconds> s: <rate> entries/s" and "rate <rate>". The time runs
 // from opening the db to closing it (the last checkpoint included), like timing the process of
@@ -120,7 +120,7 @@ int Main(const std::string& path, const std::string& feed_path, int64_t batch) {
   Check(db,
         sqlite3_exec(db,
                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                     "PRAGMA foreign_keys = ON; PRAGMA cache_size = -262144; "
+                     "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
                      "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 4294967296;",
                      nullptr, nullptr, nullptr),
         "pragmas");
