@@ -82,15 +82,26 @@ class FeedConsumer::Batch {
   void NoteSequence(int64_t sequence) { sequences_.insert(sequence); }
   size_t size() const { return events_.size(); }
 
-  // Writes persons, then events (which refer to persons' keys), then the pointer.
+  // Writes persons, then events (which refer to persons' keys), then the pointer. Persons who
+  // register identity numbers (new persons, new numbers) are written first, in the order they
+  // arrived, so that new persons get their keys in feed order. The rest only rewrite their rows
+  // and go in key order: rows that share a page are written one after another, and each page
+  // is fetched and dirtied once.
   Status Flush(const std::string& feed, int64_t pointer) {
+    std::vector<const Slot*> rewrites;
+    rewrites.reserve(slots_.size());
     for (Slot& s : slots_) {
       if (!s.dirty) continue;
       if (s.numbers_registered) {
-        PROAKTIV_RETURN_IF_ERROR(store_.UpdatePerson(s.stored.key, s.stored.person));
+        rewrites.push_back(&s);
       } else {
         PROAKTIV_ASSIGN_OR_RETURN(s.stored.key, store_.PutPerson(s.stored.key, s.stored.person));
       }
+    }
+    std::sort(rewrites.begin(), rewrites.end(),
+              [](const Slot* a, const Slot* b) { return a->stored.key < b->stored.key; });
+    for (const Slot* s : rewrites) {
+      PROAKTIV_RETURN_IF_ERROR(store_.UpdatePerson(s->stored.key, s->stored.person));
     }
     for (auto& [slot, event] : events_) {
       event.person_key = slot < 0 ? 0 : slots_[slot].stored.key;
