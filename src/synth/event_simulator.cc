@@ -7,35 +7,17 @@
 #include "synth/entry_builder.h"
 #include "synth/geography.h"
 #include "synth/households.h"
+#include "synth/life_event_schedule.h"
 #include "synth/names.h"
+#include "synth/newborn.h"
 #include "synth/person_builder.h"
+#include "synth/population_sampler.h"
 #include "synth/random.h"
 
 namespace proaktiv::synth {
 namespace {
 
 using registry::CivilStatus;
-
-constexpr double kNorway = 5550203.0;
-
-enum class Kind : uint8_t {
-  kBirth,
-  kStillbirth,
-  kDeath,
-  kMoveBetween,
-  kMoveIn,
-  kMoveWithin,
-  kMarriage,
-  kDivorce,
-  kCorrection,
-  kAnnulment,
-};
-
-struct Slot {
-  int32_t day;
-  int32_t millis;
-  Kind kind;
-};
 
 // An earlier registration that an annulment may undo (one person's name or address).
 struct Undoable {
@@ -56,80 +38,40 @@ class Simulator {
         opt_(options),
         sink_(sink),
         next_sequence_(first_sequence),
-        rng_(Rng::Derive(options.seed, 2, 0)) {
-    auto all = Kommuner();
-    double sum = 0;
-    double outside = 0;
-    for (size_t i = 0; i < all.size(); ++i) {
-      sum += static_cast<double>(all[i].population);
-      cumulative_.push_back(sum);
-      if (!IsSelected(static_cast<int>(i))) outside += static_cast<double>(all[i].population);
-    }
-    outside_share_ = outside / sum;
+        rng_(Rng::Derive(options.seed, 2, 0)),
+        sampler_(pop, options.selected, rng_) {}
+
+  std::vector<ScheduledLifeEvent> Schedule() {
+    const double household_size = pop_.households.empty()
+                                      ? 2.0
+                                      : static_cast<double>(pop_.persons.size()) /
+                                            static_cast<double>(pop_.households.size());
+    return ScheduleLifeEvents(opt_, household_size, sampler_.outside_share(), rng_);
   }
 
-  std::vector<Slot> Plan() {
-    double years = (opt_.to.days() - opt_.from.days()) / 365.25;
-    double scale = static_cast<double>(opt_.selected_population) / kNorway * years;
-    double household_size = pop_.households.empty()
-                                ? 2.0
-                                : static_cast<double>(pop_.persons.size()) /
-                                      static_cast<double>(pop_.households.size());
-    double entries = scale * (52000 * 5 + 44000 * 1.5 + 750000 + 18000 * 2.4 + 9000 * 3);
-    std::vector<std::pair<Kind, double>> means = {
-        {Kind::kBirth, 52000 * scale},
-        {Kind::kStillbirth, 180 * scale},
-        {Kind::kDeath, 44000 * scale},
-        {Kind::kMoveBetween, 250000 * scale / household_size},
-        {Kind::kMoveIn, 250000 * scale * outside_share_ / household_size},
-        {Kind::kMoveWithin, 500000 * scale / household_size},
-        {Kind::kMarriage, 18000 * scale},
-        {Kind::kDivorce, 9000 * scale},
-        {Kind::kCorrection, 0.004 * entries},
-        {Kind::kAnnulment, 0.001 * entries},
-    };
-    std::vector<Slot> slots;
-    int32_t span = std::max(1, opt_.to.days() - opt_.from.days());
-    for (const auto& [kind, mean] : means) {
-      int64_t n = rng_.Poisson(mean);
-      for (int64_t i = 0; i < n; ++i) {
-        int32_t day =
-            opt_.from.days() + static_cast<int32_t>(rng_.Below(static_cast<uint32_t>(span)));
-        int32_t millis = 7 * 3600000 + static_cast<int32_t>(rng_.Below(12 * 3600000));
-        slots.push_back(Slot{day, millis, kind});
-      }
-    }
-    std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
-      if (a.day != b.day) return a.day < b.day;
-      if (a.millis != b.millis) return a.millis < b.millis;
-      return a.kind < b.kind;
-    });
-    return slots;
-  }
-
-  Status Run(const Slot& slot) {
-    day_ = slot.day;
-    millis_ = std::max(slot.millis, day_ == last_day_ ? last_millis_ + 1 : 0);
-    switch (slot.kind) {
-      case Kind::kBirth:
+  Status Run(const ScheduledLifeEvent& event) {
+    day_ = event.day;
+    millis_ = std::max(event.millis, day_ == last_day_ ? last_millis_ + 1 : 0);
+    switch (event.kind) {
+      case LifeEventKind::kBirth:
         return Birth(false);
-      case Kind::kStillbirth:
+      case LifeEventKind::kStillbirth:
         return Birth(true);
-      case Kind::kDeath:
+      case LifeEventKind::kDeath:
         return Death();
-      case Kind::kMoveBetween:
+      case LifeEventKind::kMoveBetween:
         return MoveBetween();
-      case Kind::kMoveIn:
+      case LifeEventKind::kMoveIn:
         return MoveIn();
-      case Kind::kMoveWithin:
+      case LifeEventKind::kMoveWithin:
         return MoveWithin();
-      case Kind::kMarriage:
+      case LifeEventKind::kMarriage:
         return Marriage();
-      case Kind::kDivorce:
+      case LifeEventKind::kDivorce:
         return Divorce();
-      case Kind::kCorrection:
+      case LifeEventKind::kCorrection:
         return Correction();
-      case Kind::kAnnulment:
+      case LifeEventKind::kAnnulment:
         return Annulment();
     }
     return {};
@@ -139,47 +81,8 @@ class Simulator {
 
  private:
   SynthPerson& P(int32_t i) { return pop_.persons[static_cast<size_t>(i)]; }
-  bool IsSelected(int kommune) const {
-    return kommune >= 0 && static_cast<size_t>(kommune) < opt_.selected.size() &&
-           opt_.selected[static_cast<size_t>(kommune)] != 0;
-  }
-  bool Active(int32_t i) {
-    return i != kNone && !P(i).Has(PersonFlag::kLeft) && !P(i).Has(PersonFlag::kDead);
-  }
+  bool Active(int32_t i) const { return sampler_.Active(i); }
   int AgeYears(int32_t i) { return (day_ - P(i).birth) / 365; }
-
-  // A uniformly drawn active person accepted with probability `accept(i)`; kNone after many
-  // rejections.
-  template <typename Accept>
-  int32_t Pick(Accept accept) {
-    if (pop_.persons.empty()) return kNone;
-    for (int tries = 0; tries < 200000; ++tries) {
-      int32_t i = static_cast<int32_t>(rng_.Below(static_cast<uint32_t>(pop_.persons.size())));
-      if (!Active(i)) continue;
-      double p = accept(i);
-      if (p > 0 && rng_.Uniform() < p) return i;
-    }
-    return kNone;
-  }
-  int32_t PickHousehold() {
-    return Pick([&](int32_t i) {
-      if (P(i).household == kNone) return 0.0;
-      uint16_t size = pop_.households[static_cast<size_t>(P(i).household)].size;
-      return 1.0 / std::max<uint16_t>(size, 1);
-    });
-  }
-  int PickKommune(bool selected_only, bool outside_only, int not_this) {
-    for (int tries = 0; tries < 100000; ++tries) {
-      double u = rng_.Uniform() * cumulative_.back();
-      int k = static_cast<int>(std::upper_bound(cumulative_.begin(), cumulative_.end(), u) -
-                               cumulative_.begin());
-      if (k >= static_cast<int>(cumulative_.size()) || k == not_this) continue;
-      if (selected_only && !IsSelected(k)) continue;
-      if (outside_only && IsSelected(k)) continue;
-      return k;
-    }
-    return not_this;
-  }
 
   EntryBuilder Entry(int32_t person, std::string_view type) {
     last_day_ = day_;
@@ -196,7 +99,7 @@ class Simulator {
   void Count(const char* life_event, int64_t n = 1) { counts_.life_events[life_event] += n; }
 
   Status Birth(bool stillborn) {
-    int32_t mother = Pick([&](int32_t i) {
+    int32_t mother = sampler_.Pick([&](int32_t i) {
       if (!P(i).female()) return 0.0;
       int a = AgeYears(i);
       static constexpr double kRate[] = {0.005, 0.03, 0.08, 0.11, 0.06, 0.012};
@@ -218,34 +121,7 @@ class Simulator {
     }
     int32_t partner = P(mother).partner;
     if (!Active(partner)) partner = kNone;
-    SynthPerson child;
-    bool female = rng_.Chance(0.486);
-    child.sex = female ? registry::Sex::kKvinne : registry::Sex::kMann;
-    child.birth = born.days();
-    child.given = PickGiven(rng_, female);
-    child.mother = mother;
-    child.father = partner;
-    if (partner != kNone && P(partner).female()) child.Set(PersonFlag::kMedmor);
-    child.custody = partner != kNone ? Custody::kFelles : Custody::kMother;
-    child.family = partner != kNone && !P(partner).female() && rng_.Chance(0.6) ? P(partner).family
-                                                                                : P(mother).family;
-    child.address = P(mother).address;
-    child.address.moved_in = born.days();
-    child.protection = P(mother).protection;
-    child.Set(PersonFlag::kInSelection);
-    // A day's numbers can run out in a small cohort table; the birth is then dated a day
-    // earlier (registration lag), which keeps every number valid and unique.
-    auto id = ids_.Next(born, female, false);
-    for (int back = 1; !id && back <= 7; ++back) {
-      child.birth = born.AddDays(-back).days();
-      id = ids_.Next(child.birth_date(), female, false);
-    }
-    if (!id) return tl::unexpected(id.error());
-    child.id = *id;
-    child.address.moved_in = child.birth;
-    pop_.persons.push_back(child);
-    int32_t c = static_cast<int32_t>(pop_.persons.size() - 1);
-    pop_.AddToHousehold(P(mother).household, c);
+    PROAKTIV_ASSIGN_OR_RETURN(const int32_t c, AddNewborn(pop_, ids_, rng_, mother, partner, born));
 
     EntryBuilder created = Entry(c, "personErOpprettet");
     created.SetDocument(
@@ -277,7 +153,7 @@ class Simulator {
   }
 
   Status Death() {
-    int32_t dead = Pick([&](int32_t i) { return std::exp(0.1 * (AgeYears(i) - 105)); });
+    int32_t dead = sampler_.Pick([&](int32_t i) { return std::exp(0.1 * (AgeYears(i) - 105)); });
     if (dead == kNone) return {};
     CivilDate date = CivilDate::FromDays(std::max(P(dead).birth, day_ - rng_.Between(1, 7)));
     EntryBuilder e = Entry(dead, "personErDoed");
@@ -319,14 +195,14 @@ class Simulator {
   }
 
   Status MoveBetween() {
-    int32_t who = PickHousehold();
+    int32_t who = sampler_.PickHousehold();
     if (who == kNone) return {};
     int from = P(who).address.kommune;
     std::vector<int32_t> members = pop_.Members(P(who).household);
-    int to = PickKommune(false, false, from);
+    int to = sampler_.PickKommune(false, false, from);
     Relocate(members, RandomAddress(rng_, to, CivilDate::FromDays(day_ - rng_.Between(0, 10))),
              false);
-    if (!IsSelected(to)) {
+    if (!sampler_.IsSelected(to)) {
       for (int32_t m : members) P(m).Set(PersonFlag::kLeft);
       Count("moves_out_of_selection_persons", static_cast<int64_t>(members.size()));
     }
@@ -336,14 +212,14 @@ class Simulator {
   }
 
   Status MoveIn() {
-    int origin = PickKommune(false, true, -1);
-    if (IsSelected(origin)) return {};
+    int origin = sampler_.PickKommune(false, true, -1);
+    if (sampler_.IsSelected(origin)) return {};
     int32_t household = AppendSmallHousehold(pop_, rng_, origin, CivilDate::FromDays(day_));
     std::vector<int32_t> members = pop_.Members(household);
     for (int32_t m : members) {
       PROAKTIV_ASSIGN_OR_RETURN(P(m).id, ids_.Next(P(m).birth_date(), P(m).female(), false));
     }
-    int to = PickKommune(true, false, origin);
+    int to = sampler_.PickKommune(true, false, origin);
     SynthAddress address = RandomAddress(rng_, to, CivilDate::FromDays(day_ - rng_.Between(0, 10)));
     for (size_t i = 0; i < members.size(); ++i) {
       int32_t m = members[i];
@@ -366,7 +242,7 @@ class Simulator {
   }
 
   Status MoveWithin() {
-    int32_t who = PickHousehold();
+    int32_t who = sampler_.PickHousehold();
     if (who == kNone) return {};
     std::vector<int32_t> members = pop_.Members(P(who).household);
     Relocate(members,
@@ -379,7 +255,7 @@ class Simulator {
   }
 
   Status Marriage() {
-    int32_t a = Pick([&](int32_t i) {
+    int32_t a = sampler_.Pick([&](int32_t i) {
       int32_t b = P(i).partner;
       return Active(b) && P(i).civil != CivilStatus::kGift && P(b).civil != CivilStatus::kGift &&
                      AgeYears(i) >= 20 && AgeYears(b) >= 20
@@ -415,7 +291,7 @@ class Simulator {
   }
 
   Status Divorce() {
-    int32_t a = Pick([&](int32_t i) {
+    int32_t a = sampler_.Pick([&](int32_t i) {
       int32_t b = P(i).partner;
       return Active(b) && P(i).civil == CivilStatus::kGift && P(i).civil_related == b ? 1.0 : 0.0;
     });
@@ -445,7 +321,7 @@ class Simulator {
   }
 
   Status Correction() {
-    int32_t who = Pick([&](int32_t) { return 1.0; });
+    int32_t who = sampler_.Pick([&](int32_t) { return 1.0; });
     if (who == kNone) return {};
     if (rng_.Chance(0.5)) {
       SynthAddress fixed = P(who).address;
@@ -507,8 +383,7 @@ class Simulator {
   const std::function<void(std::string_view)>& sink_;
   int64_t next_sequence_;
   Rng rng_;
-  std::vector<double> cumulative_;
-  double outside_share_ = 0;
+  PopulationSampler sampler_;  // draws from rng_
   int32_t day_ = 0;
   int32_t millis_ = 0;
   int32_t last_day_ = -1;
@@ -525,10 +400,10 @@ Result<SimulationCounts> SimulateEvents(Population& pop, IdentityAllocator& ids,
                                         const std::function<void(std::string_view)>& sink,
                                         const std::function<void(int64_t, int64_t)>& progress) {
   Simulator sim(pop, ids, options, first_sequence, sink);
-  std::vector<Slot> slots = sim.Plan();
-  const int64_t total = static_cast<int64_t>(slots.size());
+  const std::vector<ScheduledLifeEvent> schedule = sim.Schedule();
+  const int64_t total = static_cast<int64_t>(schedule.size());
   for (int64_t i = 0; i < total; ++i) {
-    PROAKTIV_RETURN_IF_ERROR(sim.Run(slots[static_cast<size_t>(i)]));
+    PROAKTIV_RETURN_IF_ERROR(sim.Run(schedule[static_cast<size_t>(i)]));
     if (progress && (i % 4096 == 0 || i + 1 == total)) progress(i + 1, total);
   }
   sim.counts().last_sequence = std::max(sim.counts().last_sequence, first_sequence - 1);
