@@ -11,6 +11,10 @@
 #include <string>
 #include <string_view>
 
+namespace date {
+class time_zone;
+}  // namespace date
+
 namespace proaktiv::feel {
 
 constexpr int64_t kNanosPerSecond = 1'000'000'000;
@@ -83,6 +87,9 @@ std::string FormatDateTime(const DateTime& dt);
 std::string FormatDayTimeDuration(const DayTimeDuration& d);
 std::string FormatYearMonthDuration(const YearMonthDuration& d);
 std::string FormatZone(const Zone& z);  // "Z", "+01:00", "@Europe/Paris", or ""
+
+// The IANA zone `id` in the system's tzdata, or null when there is none by that id.
+const date::time_zone* LocateZone(const std::string& id);
 
 // The UTC offset in seconds that `zone` has at local date-time (days, nanos). For kId zones
 // this consults tzdata; for kNone returns nullopt.
