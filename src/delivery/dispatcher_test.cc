@@ -1,15 +1,13 @@
-// The dispatcher with a fake clock and fake channels: delivery moves the offer to sent; SMS
-// hours; retries with back-off, the dead letter and the fallback letter; permanent failures;
-// a restart with messages left in 'sending' (same key, the receiver shows it once); rate
-// limits; reminders after 7 days unless opened; re-routing at send time; closed offers;
-// channels without an adapter; receipts; the envelope of a protected address.
+// The dispatcher sending (fixture: delivery/dispatcher_fixture.h): delivery moves the offer to
+// sent; SMS hours; retries with back-off, the dead letter and the fallback letter; permanent
+// failures; a restart with messages left in 'sending' (same key, the receiver shows it once);
+// rate limits.
 
 #include "delivery/dispatcher.h"
 
 #include <gtest/gtest.h>
 
-#include "delivery/delivery_testing.h"
-#include "delivery/outbox_writer.h"
+#include "delivery/dispatcher_fixture.h"
 #include "delivery/outcomes.h"
 
 namespace proaktiv::delivery {
@@ -18,109 +16,11 @@ namespace {
 using store::MessageStatus;
 using testing::At;
 using testing::Contact;
+using testing::DispatcherTest;
+using testing::FakeChannel;
 using testing::MakePerson;
+using testing::Receiver;
 using testing::Utc;
-
-// What a receiver shows its users: one entry per idempotency key, however often it is sent.
-struct Receiver {
-  std::map<std::string, OutgoingMessage> shown;
-  int calls = 0;
-};
-
-class FakeChannel final : public Channel {
- public:
-  FakeChannel(ChannelKind kind, Receiver& receiver) : kind_(kind), receiver_(receiver) {}
-  ChannelKind kind() const override { return kind_; }
-  Result<SendReceipt> Send(const OutgoingMessage& m) override {
-    ++receiver_.calls;
-    if (fail) return tl::unexpected(*fail);
-    receiver_.shown.try_emplace(m.idempotency_key, m);
-    return SendReceipt{"p-" + std::to_string(m.message_id), awaiting_receipt};
-  }
-  std::optional<Error> fail;
-  bool awaiting_receipt = false;
-
- private:
-  ChannelKind kind_;
-  Receiver& receiver_;
-};
-
-class DispatcherTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto s = store::OpenSqliteStore(":memory:");
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    config_ = DeliveryConfig::Defaults();
-    config_.retry = RetryPolicy{3, std::chrono::seconds(60), std::chrono::seconds(600)};
-    auto t = Templates::LoadFile(std::string(PROAKTIV_SOURCE_DIR) +
-                                 "/services/_delivery/templates.yaml");
-    ASSERT_TRUE(t) << t.error().message;
-    templates_ = std::move(*t);
-    person_ = MakePerson("01019012345", "Ola");
-    key_ = *store_->PutPerson(0, person_);
-  }
-
-  void SetContact(const store::ContactRecord& c) { ASSERT_TRUE(store_->contacts().PutContact(c)); }
-
-  // An offer to person_ queued like the engine does, at clock_'s time.
-  int64_t Offer(const std::string& occurrence = "date:2026") {
-    store::OfferRecord o;
-    o.service = "kindergarten-place";
-    o.subject_key = key_;
-    o.occurrence = occurrence;
-    o.kommunenummer = "4601";
-    o.decided_day = 20500;
-    o.updated_day = 20500;
-    o.deadline_day = 20600;
-    o.decision_json = "{}";
-    o.recipients = {key_};
-    EXPECT_TRUE(store_->Begin());
-    o.id = *store_->engine().InsertOffer(o, "trigger");
-    OutboxWriter writer(*store_, config_);
-    catalog::LocalizedText name{"Barnehageplass", "Barnehageplass", "Kindergarten place"};
-    auto n = writer.Enqueue(
-        o, store::MessageKind::kOffer, name, {{key_, &person_}},
-        [](std::string_view lang, const registry::Person&) -> Result<ServiceText> {
-          return ServiceText{std::string("Emne ") + std::string(lang), "Hele teksten"};
-        },
-        Now());
-    EXPECT_TRUE(n) << n.error().message;
-    EXPECT_TRUE(store_->Commit());
-    return o.id;
-  }
-
-  int64_t Now() const {
-    return std::chrono::duration_cast<std::chrono::seconds>(clock_.Now().time_since_epoch())
-        .count();
-  }
-
-  FakeChannel* Add(ChannelKind kind) {
-    auto c = std::make_unique<FakeChannel>(kind, receivers_[kind]);
-    FakeChannel* raw = c.get();
-    channels_[kind] = std::move(c);
-    return raw;
-  }
-
-  Dispatcher Make() {
-    return Dispatcher(*store_, config_, templates_, std::move(channels_), clock_, 7);
-  }
-
-  std::vector<store::OutboxMessage> Messages(int64_t offer) {
-    return *store_->outbox().MessagesOf(offer);
-  }
-
-  store::OfferState State(int64_t offer) { return (*store_->engine().FindOfferById(offer))->state; }
-
-  std::unique_ptr<store::RegistryStore> store_;
-  DeliveryConfig config_;
-  Templates templates_;
-  registry::Person person_;
-  int64_t key_ = 0;
-  FakeClock clock_{At("2026-03-02T10:00")};  // 11:00 in Norway
-  ChannelMap channels_;
-  std::map<ChannelKind, Receiver> receivers_;
-};
 
 TEST_F(DispatcherTest, DeliveryMovesTheOfferToSent) {
   SetContact(Contact(key_, Utc("2026-01-01T10:00")));
@@ -271,152 +171,6 @@ TEST_F(DispatcherTest, ARateLimitSpreadsTheMessagesOut) {
   EXPECT_EQ(all->attempts, 2);
   EXPECT_GE(sleeps, 2);
   EXPECT_EQ(receivers_[ChannelKind::kEmail].shown.size(), 3u);
-}
-
-TEST_F(DispatcherTest, OneReminderAfterSevenDaysUnlessOpened) {
-  auto c = Contact(key_, Utc("2026-01-01T10:00"));
-  c.mailbox_address = "ola#1";
-  c.mailbox_provider = "digipost";
-  SetContact(c);
-  Add(ChannelKind::kDigitalMailbox);
-  const int64_t offer = Offer("a");
-  const int64_t opened = Offer("b");
-  auto d = Make();
-  ASSERT_TRUE(d.RunOnce());
-  ASSERT_TRUE(store_->Begin());
-  auto o = **store_->engine().FindOfferById(opened);
-  o.state = store::OfferState::kOpened;
-  ASSERT_TRUE(store_->engine().UpdateOffer(
-      o, store::OfferTransition{o.id, store::OfferState::kSent, o.state, 1, 20501, "portal"}));
-  ASSERT_TRUE(store_->Commit());
-  clock_.Advance(std::chrono::hours(24 * 7 - 1));
-  EXPECT_EQ(d.RunOnce()->reminders, 0);
-  clock_.Advance(std::chrono::hours(1));
-  auto report = d.RunOnce();
-  ASSERT_TRUE(report);
-  EXPECT_EQ(report->reminders, 1);
-  auto messages = Messages(offer);
-  ASSERT_EQ(messages.size(), 2u);
-  EXPECT_EQ(messages[1].kind, store::MessageKind::kReminder);
-  EXPECT_EQ(messages[1].status, MessageStatus::kDelivered);
-  EXPECT_EQ(Messages(opened).size(), 1u);
-  clock_.Advance(std::chrono::hours(24 * 30));
-  EXPECT_EQ(d.RunOnce()->reminders, 0);
-  const auto& shown = receivers_[ChannelKind::kDigitalMailbox].shown;
-  EXPECT_EQ(shown.size(), 3u);
-  EXPECT_NE(shown.at("proaktiv.o1.p1.mailbox.reminder").subject.find("Påminnelse"),
-            std::string::npos);
-}
-
-TEST_F(DispatcherTest, AReservationMadeAfterQueueingReroutesToALetter) {
-  SetContact(Contact(key_, Utc("2026-01-01T10:00")));
-  Add(ChannelKind::kSms);
-  Add(ChannelKind::kEmail);
-  Add(ChannelKind::kLetter);
-  const int64_t offer = Offer();
-  auto c = Contact(key_, Utc("2026-01-01T10:00"));
-  c.reserved = true;
-  c.notification_status = "KAN_IKKE_VARSLES";
-  SetContact(c);
-  auto d = Make();
-  auto report = d.RunOnce();
-  ASSERT_TRUE(report);
-  EXPECT_EQ(report->rerouted, 2);
-  ASSERT_TRUE(d.RunOnce());
-  auto all = Messages(offer);
-  ASSERT_EQ(all.size(), 3u);
-  EXPECT_EQ(all[0].status, MessageStatus::kCancelled);
-  EXPECT_EQ(all[1].status, MessageStatus::kCancelled);
-  EXPECT_EQ(all[2].channel, "letter");
-  EXPECT_EQ(all[2].status, MessageStatus::kDelivered);
-  EXPECT_EQ(receivers_[ChannelKind::kSms].calls + receivers_[ChannelKind::kEmail].calls, 0);
-  const OutgoingMessage& letter = receivers_[ChannelKind::kLetter].shown.begin()->second;
-  EXPECT_EQ(letter.address.street, "Storgata 1");
-  EXPECT_NE(letter.body.find("Hele teksten"), std::string::npos);
-}
-
-TEST_F(DispatcherTest, AClosedOfferCancelsItsMessagesButNotTheChangeNotice) {
-  SetContact(Contact(key_, Utc("2026-01-01T10:00")));
-  Add(ChannelKind::kSms);
-  Add(ChannelKind::kEmail);
-  const int64_t offer = Offer();
-  ASSERT_TRUE(store_->Begin());
-  auto o = **store_->engine().FindOfferById(offer);
-  o.state = store::OfferState::kWithdrawn;
-  ASSERT_TRUE(store_->engine().UpdateOffer(
-      o, store::OfferTransition{o.id, store::OfferState::kProposed, o.state, 1, 20501, "x"}));
-  OutboxWriter writer(*store_, config_);
-  ASSERT_TRUE(writer.Enqueue(o, store::MessageKind::kChange, {"B", "B", "B"}, {{key_, &person_}},
-                             {}, Now()));
-  ASSERT_TRUE(store_->Commit());
-  auto d = Make();
-  ASSERT_TRUE(d.RunOnce());
-  int cancelled = 0, delivered = 0;
-  for (const auto& m : Messages(offer)) {
-    if (m.kind == store::MessageKind::kOffer) {
-      EXPECT_EQ(m.status, MessageStatus::kCancelled);
-      ++cancelled;
-    } else {
-      EXPECT_EQ(m.status, MessageStatus::kDelivered);
-      ++delivered;
-    }
-  }
-  EXPECT_EQ(cancelled, 2);
-  EXPECT_EQ(delivered, 2);
-}
-
-TEST_F(DispatcherTest, AChannelWithoutAnAdapterKeepsItsMessagesQueued) {
-  const int64_t offer = Offer();  // no contact record: a letter
-  auto d = Make();
-  auto report = d.RunUntilIdle();
-  ASSERT_TRUE(report);
-  EXPECT_EQ(report->attempts, 0);
-  auto m = Messages(offer).front();
-  EXPECT_EQ(m.status, MessageStatus::kQueued);
-  EXPECT_EQ(m.attempts, 0);
-  EXPECT_EQ(m.last_error, "channel letter not configured");
-}
-
-TEST_F(DispatcherTest, ReceiptsFinishWhatTheGatewayAccepted) {
-  auto c = Contact(key_, Utc("2026-01-01T10:00"));
-  c.email.clear();
-  SetContact(c);
-  Add(ChannelKind::kSms)->awaiting_receipt = true;
-  const int64_t offer = Offer("a");
-  const int64_t other = Offer("b");
-  auto d = Make();
-  ASSERT_TRUE(d.RunOnce());
-  auto m = Messages(offer).front();
-  EXPECT_EQ(m.status, MessageStatus::kSent);
-  EXPECT_EQ(State(offer), store::OfferState::kSent);
-  auto delivered = ApplyReceipt(*store_, config_, {0, "sms", m.provider_id, true, ""}, Now());
-  ASSERT_TRUE(delivered) << delivered.error().message;
-  EXPECT_EQ(delivered->status, MessageStatus::kDelivered);
-  auto again = ApplyReceipt(*store_, config_, {m.id, "", "", false, "late"}, Now());
-  ASSERT_TRUE(again);
-  EXPECT_EQ(again->status, MessageStatus::kDelivered);  // receipts may repeat; final stays
-  auto failed =
-      ApplyReceipt(*store_, config_, {Messages(other).front().id, "", "", false, "absent"}, Now());
-  ASSERT_TRUE(failed);
-  EXPECT_EQ(failed->status, MessageStatus::kFailed);
-  auto all = Messages(other);
-  ASSERT_EQ(all.size(), 2u);
-  EXPECT_EQ(all[1].channel, "letter");
-  EXPECT_FALSE(ApplyReceipt(*store_, config_, {0, "sms", "nope", true, ""}, Now()));
-}
-
-TEST_F(DispatcherTest, AProtectedAddressStaysOnTheEnvelope) {
-  person_ = MakePerson("02029012345", "Kari", registry::AddressProtection::kFortrolig);
-  key_ = *store_->PutPerson(0, person_);
-  Add(ChannelKind::kLetter);
-  Offer();
-  auto d = Make();
-  ASSERT_TRUE(d.RunOnce());
-  ASSERT_EQ(receivers_[ChannelKind::kLetter].shown.size(), 1u);
-  const OutgoingMessage& letter = receivers_[ChannelKind::kLetter].shown.begin()->second;
-  EXPECT_TRUE(letter.address.protected_address);
-  EXPECT_EQ(letter.body.find("Storgata"), std::string::npos);
-  EXPECT_EQ(letter.subject.find("Storgata"), std::string::npos);
 }
 
 }  // namespace
