@@ -4,18 +4,15 @@
 
 #include "engine/dry_run.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
 #include "engine/test_persons.h"
+#include "engine/testing/library_fixture.h"
 #include "synth/baseline.h"
 #include "synth/person_builder.h"
 
@@ -25,7 +22,6 @@ namespace {
 using testing::D;
 using testing::MakePerson;
 
-const std::string kSource = PROAKTIV_SOURCE_DIR;
 const char* kKommune = "1151";  // Utsira: ~200 persons
 
 std::string ReadFile(const std::string& path) {
@@ -44,29 +40,10 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
-class DryRunTest : public ::testing::Test {
+class DryRunTest : public testing::StoreFixture {
  protected:
-  static void SetUpTestSuite() {
-    auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
-    ASSERT_TRUE(c) << c.error().ToString();
-    catalog_ = new catalog::Catalog(std::move(*c));
-    auto lib = LoadLibrary(kSource + "/services", *catalog_);
-    ASSERT_TRUE(lib) << lib.error().ToString();
-    library_ = new ServiceLibrary(std::move(*lib));
-  }
-  static void TearDownTestSuite() {
-    delete library_;
-    delete catalog_;
-  }
-
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("dry_run_test_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    Remove();
-    auto s = store::OpenSqliteStore(path_);
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
+    ASSERT_NO_FATAL_FAILURE(StoreFixture::SetUp());
     auto kommuner = synth::ResolveKommuner(false, {kKommune});
     ASSERT_TRUE(kommuner);
     auto base = synth::MakeBaseline(*kommuner, D("2024-01-01"), 7, 1, {});
@@ -77,26 +54,11 @@ class DryRunTest : public ::testing::Test {
         [&](int64_t i) { return synth::BuildPerson(base->pop, static_cast<int32_t>(i), 0, 0); },
         {}));
   }
-  void TearDown() override {
-    store_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
 
   static std::string SeniorDmn() {
-    return ReadFile(kSource + "/services/senior-home-visit/eligibility.dmn");
+    return ReadFile(testing::RepoPath("services/senior-home-visit/eligibility.dmn"));
   }
-
-  static catalog::Catalog* catalog_;
-  static ServiceLibrary* library_;
-  std::string path_;
-  std::unique_ptr<store::RegistryStore> store_;
 };
-
-catalog::Catalog* DryRunTest::catalog_ = nullptr;
-ServiceLibrary* DryRunTest::library_ = nullptr;
 
 TEST_F(DryRunTest, ComparesBothModelsOnEveryResidentAsDecideWould) {
   auto residents = LoadResidents(*store_, kKommune);

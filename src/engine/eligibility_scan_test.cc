@@ -11,8 +11,8 @@
 
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
 #include "engine/test_persons.h"
+#include "engine/testing/library_fixture.h"
 #include "synth/baseline.h"
 #include "synth/person_builder.h"
 
@@ -25,23 +25,8 @@ using testing::D;
 using testing::Family;
 using testing::MakePerson;
 
-const std::string kSource = PROAKTIV_SOURCE_DIR;
-
-class ScanTest : public ::testing::Test {
+class ScanTest : public testing::LibraryFixture {
  protected:
-  static void SetUpTestSuite() {
-    auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
-    ASSERT_TRUE(c) << c.error().ToString();
-    catalog_ = new catalog::Catalog(std::move(*c));
-    auto lib = LoadLibrary(kSource + "/services", *catalog_);
-    ASSERT_TRUE(lib) << lib.error().ToString();
-    library_ = new ServiceLibrary(std::move(*lib));
-  }
-  static void TearDownTestSuite() {
-    delete library_;
-    delete catalog_;
-  }
-
   // Decide and the scan agree for `p` under its own kommune's parameters and under
   // Trondheim's (an override); returns Decide's answer.
   static bool Agree(const ServiceBundle& b, EligibilityScan::Worker& w, const Person& p,
@@ -62,13 +47,7 @@ class ScanTest : public ::testing::Test {
     }
     return eligible;
   }
-
-  static catalog::Catalog* catalog_;
-  static ServiceLibrary* library_;
 };
-
-catalog::Catalog* ScanTest::catalog_ = nullptr;
-ServiceLibrary* ScanTest::library_ = nullptr;
 
 TEST_F(ScanTest, KindergartenNeedsOnlyWhatEligibleReads) {
   auto scan = EligibilityScan::Create(*library_->Find("kindergarten-place"));
@@ -197,7 +176,7 @@ TEST_F(ScanTest, NonBooleanEligibleIsAnErrorLikeDecide) {
   const fs::path dir = fs::temp_directory_path() / ("proaktiv_scan_" + std::to_string(::getpid())) /
                        "kindergarten-place";
   fs::create_directories(dir);
-  fs::copy(kSource + "/services/kindergarten-place", dir,
+  fs::copy(testing::RepoPath("services/kindergarten-place"), dir,
            fs::copy_options::overwrite_existing | fs::copy_options::recursive);
   std::stringstream text;
   text << std::ifstream(dir / "eligibility.dmn").rdbuf();

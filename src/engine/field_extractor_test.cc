@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
 #include "engine/audience.h"
 #include "engine/test_persons.h"
+#include "engine/testing/library_fixture.h"
 
 namespace proaktiv::engine {
 namespace {
@@ -22,7 +22,7 @@ feel::Value Extract(const char* field, const registry::Person& p, const testing:
 }
 
 TEST(FieldExtractor, EveryExtractorIsACatalogField) {
-  auto c = catalog::Catalog::LoadFile(std::string(PROAKTIV_SOURCE_DIR) + "/catalog/catalog.yaml");
+  auto c = testing::LoadRepoCatalog();
   ASSERT_TRUE(c) << c.error().ToString();
   for (const FieldExtractor& e : AllFieldExtractors()) {
     EXPECT_NE(c->FindField(e.field_id), nullptr) << e.field_id;

@@ -4,58 +4,20 @@
 
 #include "engine/kommune_settings.h"
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
 
-#include "catalog/catalog.h"
 #include "engine/offer_engine.h"
 #include "engine/test_persons.h"
+#include "engine/testing/library_fixture.h"
 
 namespace proaktiv::engine {
 namespace {
 
 using testing::D;
-using testing::Family;
-using testing::MakePerson;
 
-const std::string kSource = PROAKTIV_SOURCE_DIR;
-
-class KommuneSettingsTest : public ::testing::Test {
+class KommuneSettingsTest : public testing::StoreFixture {
  protected:
-  static void SetUpTestSuite() {
-    auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
-    ASSERT_TRUE(c) << c.error().ToString();
-    catalog_ = new catalog::Catalog(std::move(*c));
-    auto lib = LoadLibrary(kSource + "/services", *catalog_);
-    ASSERT_TRUE(lib) << lib.error().ToString();
-    library_ = new ServiceLibrary(std::move(*lib));
-  }
-  static void TearDownTestSuite() {
-    delete library_;
-    delete catalog_;
-  }
-
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("kommune_settings_test_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    Remove();
-    auto s = store::OpenSqliteStore(path_);
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-  }
-  void TearDown() override {
-    store_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
   static const ParameterSpec& Spec(const std::string& service, const std::string& name) {
     return *FindParameter(library_->Find(service)->definition(), name);
   }
@@ -69,27 +31,6 @@ class KommuneSettingsTest : public ::testing::Test {
     ASSERT_TRUE(store_->settings().PutSettings(row));
     ASSERT_TRUE(store_->Commit());
   }
-  // A parent and a child born 2025-05-04 in Bærum, and a 75-year-old (on 2026-03-10).
-  void AddPersons() {
-    Family f;
-    f.Add(MakePerson("01018512345", "1985-01-01", "3201", "Kari"));
-    f.Add(MakePerson("04052512345", "2025-05-04", "3201", "Ola"));
-    f.ParentOf("01018512345", "04052512345", registry::RelationRole::kMor);
-    f.Add(MakePerson("10035112345", "1951-03-10", "3201", "Per"));
-    ASSERT_TRUE(store_->Begin());
-    for (const char* id : {"01018512345", "04052512345", "10035112345"}) {
-      ASSERT_TRUE(store_->PutPerson(0, f[id]));
-    }
-    ASSERT_TRUE(store_->Commit());
-  }
-  std::vector<store::OfferRecord> Offers() {
-    std::vector<store::OfferRecord> out;
-    EXPECT_TRUE(store_->engine().ForEachOffer([&](const store::OfferRecord& o) {
-      out.push_back(o);
-      return true;
-    }));
-    return out;
-  }
   const store::OfferRecord* OfferOf(const std::vector<store::OfferRecord>& offers,
                                     const std::string& service) {
     for (const auto& o : offers) {
@@ -97,15 +38,7 @@ class KommuneSettingsTest : public ::testing::Test {
     }
     return nullptr;
   }
-
-  static catalog::Catalog* catalog_;
-  static ServiceLibrary* library_;
-  std::string path_;
-  std::unique_ptr<store::RegistryStore> store_;
 };
-
-catalog::Catalog* KommuneSettingsTest::catalog_ = nullptr;
-ServiceLibrary* KommuneSettingsTest::library_ = nullptr;
 
 TEST_F(KommuneSettingsTest, ValuesAreCheckedAgainstTheDeclaredType) {
   const ParameterSpec& deadline = Spec("kindergarten-place", "intake_deadline");
@@ -180,7 +113,7 @@ TEST_F(KommuneSettingsTest, StoredSettingsWinOverServiceYaml) {
 }
 
 TEST_F(KommuneSettingsTest, WithoutSettingsTheEngineFollowsServiceYaml) {
-  AddPersons();
+  ASSERT_NO_FATAL_FAILURE(PutHousehold());
   OfferEngine engine(*store_, *library_);
   ASSERT_TRUE(engine.IndexPopulation(D("2026-01-01")));
   auto report = engine.RunThrough(D("2026-03-20"));
@@ -196,7 +129,7 @@ TEST_F(KommuneSettingsTest, WithoutSettingsTheEngineFollowsServiceYaml) {
 }
 
 TEST_F(KommuneSettingsTest, AKommuneSwitchingAServiceOffGetsNoOffers) {
-  AddPersons();
+  ASSERT_NO_FATAL_FAILURE(PutHousehold());
   Put(Row("3201", "senior-home-visit", false, "{}"));
   OfferEngine engine(*store_, *library_);
   ASSERT_TRUE(engine.IndexPopulation(D("2026-01-01")));
@@ -209,7 +142,7 @@ TEST_F(KommuneSettingsTest, AKommuneSwitchingAServiceOffGetsNoOffers) {
 }
 
 TEST_F(KommuneSettingsTest, AKommuneMovingItsDeadlineGetsOffersAtTheNewDate) {
-  AddPersons();
+  ASSERT_NO_FATAL_FAILURE(PutHousehold());
   OfferEngine engine(*store_, *library_);
   // Indexed under service.yaml's 1 March, then the kommune moves its deadline to 15 April.
   ASSERT_TRUE(engine.IndexPopulation(D("2026-01-01")));

@@ -3,58 +3,23 @@
 // the service's message rendered), a rolled-back offer leaves no message, an offer the guard
 // holds back is never queued, and a change the citizen must be told queues a change notice.
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
 #include "engine/offer_decider.h"
 #include "engine/offer_engine.h"
 #include "engine/test_persons.h"
+#include "engine/testing/library_fixture.h"
 
 namespace proaktiv::engine {
 namespace {
 
 using testing::D;
-using testing::Family;
-using testing::MakePerson;
 
-const std::string kSource = PROAKTIV_SOURCE_DIR;
-
-class OfferOutboxTest : public ::testing::Test {
+class OfferOutboxTest : public testing::StoreFixture {
  protected:
-  static void SetUpTestSuite() {
-    auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
-    ASSERT_TRUE(c) << c.error().ToString();
-    catalog_ = new catalog::Catalog(std::move(*c));
-    auto lib = LoadLibrary(kSource + "/services", *catalog_);
-    ASSERT_TRUE(lib) << lib.error().ToString();
-    library_ = new ServiceLibrary(std::move(*lib));
-  }
-  static void TearDownTestSuite() {
-    delete library_;
-    delete catalog_;
-  }
-
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("offer_outbox_test_" + std::to_string(::getpid()) + ".db"))
-                .string();
-    Remove();
-    auto s = store::OpenSqliteStore(path_);
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    Family f;
-    f.Add(MakePerson("01018512345", "1985-01-01", "3201", "Kari"));
-    f.Add(MakePerson("04052512345", "2025-05-04", "3201", "Ola"));
-    f.ParentOf("01018512345", "04052512345", registry::RelationRole::kMor);
-    f.Add(MakePerson("10035112345", "1951-03-10", "3201", "Per"));
-    ASSERT_TRUE(store_->Begin());
-    for (const char* id : {"01018512345", "04052512345", "10035112345"}) {
-      keys_[id] = *store_->PutPerson(0, f[id]);
-    }
+    ASSERT_NO_FATAL_FAILURE(StoreFixture::SetUp());
+    ASSERT_NO_FATAL_FAILURE(PutHousehold());
     // Per has an unreserved KRR record in nynorsk with a recent mobile number, no e-mail.
     store::ContactRecord per;
     per.person_key = keys_["10035112345"];
@@ -62,36 +27,11 @@ class OfferOutboxTest : public ::testing::Test {
     per.mobile = "+4791234567";
     per.mobile_updated = 1767225600;  // 2026-01-01
     per.language = "nn";
+    ASSERT_TRUE(store_->Begin());
     ASSERT_TRUE(store_->contacts().PutContact(per));
     ASSERT_TRUE(store_->Commit());
   }
-  void TearDown() override {
-    store_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
-  std::vector<store::OfferRecord> Offers() {
-    std::vector<store::OfferRecord> out;
-    EXPECT_TRUE(store_->engine().ForEachOffer([&](const store::OfferRecord& o) {
-      out.push_back(o);
-      return true;
-    }));
-    for (auto& o : out) o = **store_->engine().FindOfferById(o.id);  // with recipients
-    return out;
-  }
-
-  static catalog::Catalog* catalog_;
-  static ServiceLibrary* library_;
-  std::string path_;
-  std::unique_ptr<store::RegistryStore> store_;
-  std::map<std::string, int64_t> keys_;
 };
-
-catalog::Catalog* OfferOutboxTest::catalog_ = nullptr;
-ServiceLibrary* OfferOutboxTest::library_ = nullptr;
 
 TEST_F(OfferOutboxTest, EveryOfferIsQueuedWithItsMessages) {
   OfferEngine engine(*store_, *library_);

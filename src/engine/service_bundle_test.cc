@@ -8,12 +8,12 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/testing/library_fixture.h"
+
 namespace proaktiv::engine {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kSource = PROAKTIV_SOURCE_DIR;
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p);
@@ -40,7 +40,7 @@ int LineOf(const std::string& text, const std::string& needle) {
 class BundleErrors : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
+    auto c = testing::LoadRepoCatalog();
     ASSERT_TRUE(c) << c.error().ToString();
     catalog_ = std::move(*c);
     dir_ = fs::temp_directory_path() /
@@ -48,7 +48,7 @@ class BundleErrors : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name()) /
            "kindergarten-place";
     fs::create_directories(dir_);
-    fs::copy(kSource + "/services/kindergarten-place", dir_,
+    fs::copy(testing::RepoPath("services/kindergarten-place"), dir_,
              fs::copy_options::overwrite_existing | fs::copy_options::recursive);
     yaml_ = ReadFile(dir_ / "service.yaml");
     dmn_ = ReadFile(dir_ / "eligibility.dmn");
@@ -178,7 +178,7 @@ TEST_F(BundleErrors, StructuralErrorsWithLines) {
 }
 
 TEST(ServiceLibrary, MissingFolderIsAnError) {
-  auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
+  auto c = testing::LoadRepoCatalog();
   ASSERT_TRUE(c);
   auto lib = LoadLibrary("/nonexistent/services", *c);
   EXPECT_FALSE(lib);

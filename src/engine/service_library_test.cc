@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
-#include "catalog/catalog.h"
 #include "engine/service_bundle.h"
 #include "engine/test_persons.h"
+#include "engine/testing/library_fixture.h"
 
 namespace proaktiv::engine {
 namespace {
@@ -16,21 +16,8 @@ using testing::D;
 using testing::Family;
 using testing::MakePerson;
 
-class LibraryTest : public ::testing::Test {
+class LibraryTest : public testing::LibraryFixture {
  protected:
-  static void SetUpTestSuite() {
-    auto c = catalog::Catalog::LoadFile(std::string(PROAKTIV_SOURCE_DIR) + "/catalog/catalog.yaml");
-    ASSERT_TRUE(c) << c.error().ToString();
-    catalog_ = new catalog::Catalog(std::move(*c));
-    auto lib = LoadLibrary(std::string(PROAKTIV_SOURCE_DIR) + "/services", *catalog_);
-    ASSERT_TRUE(lib) << lib.error().ToString();
-    library_ = new ServiceLibrary(std::move(*lib));
-  }
-  static void TearDownTestSuite() {
-    delete library_;
-    delete catalog_;
-  }
-
   const ServiceBundle& Service(const char* id) {
     const ServiceBundle* b = library_->Find(id);
     EXPECT_NE(b, nullptr) << id;
@@ -44,13 +31,7 @@ class LibraryTest : public ::testing::Test {
     EXPECT_TRUE(d) << d.error().ToString();
     return d ? *d : Decision{};
   }
-
-  static catalog::Catalog* catalog_;
-  static ServiceLibrary* library_;
 };
-
-catalog::Catalog* LibraryTest::catalog_ = nullptr;
-ServiceLibrary* LibraryTest::library_ = nullptr;
 
 // A family in Oslo: mother, father, and a child born on `birth`.
 Family FamilyWithChild(const char* birth, const char* kommune = "0301") {
