@@ -46,6 +46,10 @@ Statement& Statement::BindNull(int index) {
   return *this;
 }
 
+Statement& Statement::BindOptional(int index, const std::optional<int64_t>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -86,6 +90,11 @@ std::string_view Statement::ColumnBlob(int index) const {
 
 bool Statement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
+}
+
+std::optional<int64_t> Statement::ColumnOptionalInt(int index) const {
+  if (ColumnIsNull(index)) return std::nullopt;
+  return ColumnInt(index);
 }
 
 namespace {

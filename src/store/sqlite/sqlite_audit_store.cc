@@ -13,7 +13,7 @@ constexpr std::string_view kCheckpointColumns =
 AuditEntryRow EntryAt(const Statement& st) {
   AuditEntryRow row;
   row.seq = st.ColumnInt(0);
-  if (!st.ColumnIsNull(1)) row.subject_key = st.ColumnInt(1);
+  row.subject_key = st.ColumnOptionalInt(1);
   row.time_unix_ms = st.ColumnInt(2);
   row.commitment = std::string(st.ColumnBlob(3));
   if (!st.ColumnIsNull(4)) row.salt = std::string(st.ColumnBlob(4));
@@ -31,20 +31,7 @@ AuditCheckpointRow CheckpointAt(const Statement& st) {
                             std::string(st.ColumnText(6))};
 }
 
-// Steps `st` through its rows, giving each to `visit` until it returns false; resets `st`.
-template <typename Visit>
-Status EachRow(Statement& st, Visit&& visit) {
-  for (;;) {
-    auto row = st.Step();
-    if (!row) {
-      st.Reset();
-      return tl::unexpected(row.error());
-    }
-    if (!*row || !visit(st)) break;
-  }
-  st.Reset();
-  return {};
-}
+std::string FirstBlob(const Statement& st) { return std::string(st.ColumnBlob(0)); }
 
 class SqliteAuditStore final : public AuditStore {
  public:
@@ -95,7 +82,7 @@ class SqliteAuditStore final : public AuditStore {
 
   Result<AuditHead> Head() override {
     AuditHead head;
-    PROAKTIV_RETURN_IF_ERROR(EachRow(head_, [&](const Statement& st) {
+    PROAKTIV_RETURN_IF_ERROR(ForEachRow(head_, [&](const Statement& st) {
       head.size = st.ColumnInt(0) + 1;
       head.last_commitment = std::string(st.ColumnBlob(1));
       return false;
@@ -104,13 +91,8 @@ class SqliteAuditStore final : public AuditStore {
   }
 
   Status AppendEntry(const AuditEntryRow& e) override {
-    append_.Bind(1, e.seq);
-    if (e.subject_key) {
-      append_.Bind(2, *e.subject_key);
-    } else {
-      append_.BindNull(2);
-    }
-    append_.Bind(3, e.time_unix_ms).BindBlob(4, e.commitment);
+    append_.Bind(1, e.seq).BindOptional(2, e.subject_key).Bind(3, e.time_unix_ms);
+    append_.BindBlob(4, e.commitment);
     if (e.salt) {
       append_.BindBlob(5, *e.salt);
     } else {
@@ -125,40 +107,25 @@ class SqliteAuditStore final : public AuditStore {
   }
 
   Result<std::optional<AuditEntryRow>> Entry(int64_t seq) override {
-    std::optional<AuditEntryRow> out;
     entry_.Bind(1, seq);
-    PROAKTIV_RETURN_IF_ERROR(EachRow(entry_, [&](const Statement& st) {
-      out = EntryAt(st);
-      return false;
-    }));
-    return out;
+    return ReadFirstRow(entry_, EntryAt);
   }
 
   Result<std::optional<std::string>> Commitment(int64_t seq) override {
-    std::optional<std::string> out;
     commitment_.Bind(1, seq);
-    PROAKTIV_RETURN_IF_ERROR(EachRow(commitment_, [&](const Statement& st) {
-      out = std::string(st.ColumnBlob(0));
-      return false;
-    }));
-    return out;
+    return ReadFirstRow(commitment_, FirstBlob);
   }
 
   Result<std::vector<AuditEntryRow>> EntriesOf(int64_t subject_key, std::optional<int64_t> before,
                                                int limit) override {
-    std::vector<AuditEntryRow> out;
     entries_of_.Bind(1, subject_key).Bind(2, before.value_or(INT64_MAX)).Bind(3, int64_t{limit});
-    PROAKTIV_RETURN_IF_ERROR(EachRow(entries_of_, [&](const Statement& st) {
-      out.push_back(EntryAt(st));
-      return true;
-    }));
-    return out;
+    return ReadRows(entries_of_, EntryAt);
   }
 
   Result<int64_t> CountEntriesOf(int64_t subject_key) override {
     int64_t n = 0;
     count_of_.Bind(1, subject_key);
-    PROAKTIV_RETURN_IF_ERROR(EachRow(count_of_, [&](const Statement& st) {
+    PROAKTIV_RETURN_IF_ERROR(ForEachRow(count_of_, [&](const Statement& st) {
       n = st.ColumnInt(0);
       return false;
     }));
@@ -166,7 +133,7 @@ class SqliteAuditStore final : public AuditStore {
   }
 
   Status ForEachEntry(const std::function<bool(const AuditEntryRow&)>& visit) override {
-    return EachRow(all_entries_, [&](const Statement& st) { return visit(EntryAt(st)); });
+    return ForEachRow(all_entries_, [&](const Statement& st) { return visit(EntryAt(st)); });
   }
 
   Result<int64_t> EraseBefore(int64_t time_unix_ms) override {
@@ -181,18 +148,13 @@ class SqliteAuditStore final : public AuditStore {
   }
 
   Result<std::optional<std::string>> Node(int64_t id) override {
-    std::optional<std::string> out;
     node_.Bind(1, id);
-    PROAKTIV_RETURN_IF_ERROR(EachRow(node_, [&](const Statement& st) {
-      out = std::string(st.ColumnBlob(0));
-      return false;
-    }));
-    return out;
+    return ReadFirstRow(node_, FirstBlob);
   }
 
   Status ForEachNode(const std::function<bool(int64_t, std::string_view)>& visit) override {
-    return EachRow(all_nodes_,
-                   [&](const Statement& st) { return visit(st.ColumnInt(0), st.ColumnBlob(1)); });
+    return ForEachRow(
+        all_nodes_, [&](const Statement& st) { return visit(st.ColumnInt(0), st.ColumnBlob(1)); });
   }
 
   Result<int64_t> AddCheckpoint(const AuditCheckpointRow& c) override {
@@ -207,21 +169,11 @@ class SqliteAuditStore final : public AuditStore {
   }
 
   Result<std::optional<AuditCheckpointRow>> LatestCheckpoint() override {
-    std::optional<AuditCheckpointRow> out;
-    PROAKTIV_RETURN_IF_ERROR(EachRow(latest_checkpoint_, [&](const Statement& st) {
-      out = CheckpointAt(st);
-      return false;
-    }));
-    return out;
+    return ReadFirstRow(latest_checkpoint_, CheckpointAt);
   }
 
   Result<std::vector<AuditCheckpointRow>> Checkpoints() override {
-    std::vector<AuditCheckpointRow> out;
-    PROAKTIV_RETURN_IF_ERROR(EachRow(checkpoints_, [&](const Statement& st) {
-      out.push_back(CheckpointAt(st));
-      return true;
-    }));
-    return out;
+    return ReadRows(checkpoints_, CheckpointAt);
   }
 
  private:

@@ -28,6 +28,37 @@ constexpr std::string_view kConsentColumns =
     "id, person_key, consumer, items, purpose, message_nb, message_nn, message_en, created_ms, "
     "valid_to_ms, single_use, state, updated_ms";
 
+// Reads a row of a consumer query (org_number, name, purposes, public_key, registered_ms).
+Result<ConsumerRecord> ConsumerAt(const Statement& st) {
+  ConsumerRecord c;
+  c.org_number = std::string(st.ColumnText(0));
+  c.name = std::string(st.ColumnText(1));
+  PROAKTIV_ASSIGN_OR_RETURN(
+      c.purposes, ParseJsonList(st.ColumnText(2), "consumer " + c.org_number + " purposes"));
+  c.public_key = std::string(st.ColumnBlob(3));
+  c.registered_ms = st.ColumnInt(4);
+  return c;
+}
+
+// Reads a row selected with kConsentColumns.
+Result<ConsentRecord> ConsentAt(const Statement& st) {
+  ConsentRecord c;
+  c.id = std::string(st.ColumnText(0));
+  c.person_key = st.ColumnInt(1);
+  c.consumer = std::string(st.ColumnText(2));
+  PROAKTIV_ASSIGN_OR_RETURN(c.items, ParseJsonList(st.ColumnText(3), "consent " + c.id + " items"));
+  c.purpose = std::string(st.ColumnText(4));
+  c.message_nb = std::string(st.ColumnText(5));
+  c.message_nn = std::string(st.ColumnText(6));
+  c.message_en = std::string(st.ColumnText(7));
+  c.created_ms = st.ColumnInt(8);
+  c.valid_to_ms = st.ColumnInt(9);
+  c.single_use = st.ColumnInt(10) != 0;
+  c.state = std::string(st.ColumnText(11));
+  c.updated_ms = st.ColumnInt(12);
+  return c;
+}
+
 class SqliteConsentStore final : public ConsentStore {
  public:
   explicit SqliteConsentStore(Database& db) : db_(db) {}
@@ -84,13 +115,12 @@ class SqliteConsentStore final : public ConsentStore {
 
   Result<std::optional<ConsumerRecord>> FindConsumer(std::string_view org_number) override {
     find_consumer_.Bind(1, org_number);
-    auto found = ReadConsumers(find_consumer_);
-    if (!found) return tl::unexpected(found.error());
-    if (found->empty()) return std::optional<ConsumerRecord>();
-    return std::optional<ConsumerRecord>(std::move(found->front()));
+    return ReadFirstRow(find_consumer_, ConsumerAt);  // the key: one row at most
   }
 
-  Result<std::vector<ConsumerRecord>> Consumers() override { return ReadConsumers(consumers_); }
+  Result<std::vector<ConsumerRecord>> Consumers() override {
+    return ReadRows(consumers_, ConsumerAt);
+  }
 
   Status InsertConsent(const ConsentRecord& c, const ConsentEventRecord& created) override {
     insert_consent_.Bind(1, c.id)
@@ -112,14 +142,12 @@ class SqliteConsentStore final : public ConsentStore {
 
   Result<std::optional<ConsentRecord>> FindConsent(std::string_view id) override {
     find_consent_.Bind(1, id);
-    PROAKTIV_ASSIGN_OR_RETURN(auto found, ReadConsents(find_consent_));
-    if (found.empty()) return std::optional<ConsentRecord>();
-    return std::optional<ConsentRecord>(std::move(found.front()));
+    return ReadFirstRow(find_consent_, ConsentAt);  // the key: one row at most
   }
 
   Result<std::vector<ConsentRecord>> ConsentsForPerson(int64_t person_key) override {
     for_person_.Bind(1, person_key);
-    return ReadConsents(for_person_);
+    return ReadRows(for_person_, ConsentAt);
   }
 
   Result<bool> ChangeState(const ConsentEventRecord& e) override {
@@ -135,21 +163,11 @@ class SqliteConsentStore final : public ConsentStore {
 
   Result<std::vector<ConsentEventRecord>> Events(std::string_view consent_id) override {
     events_.Bind(1, consent_id);
-    std::vector<ConsentEventRecord> out;
-    for (;;) {
-      auto row = events_.Step();
-      if (!row) {
-        events_.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
-      out.push_back(ConsentEventRecord{std::string(consent_id), std::string(events_.ColumnText(0)),
-                                       std::string(events_.ColumnText(1)),
-                                       std::string(events_.ColumnText(2)),
-                                       std::string(events_.ColumnText(3)), events_.ColumnInt(4)});
-    }
-    events_.Reset();
-    return out;
+    return ReadRows(events_, [&](const Statement& st) {
+      return ConsentEventRecord{std::string(consent_id),       std::string(st.ColumnText(0)),
+                                std::string(st.ColumnText(1)), std::string(st.ColumnText(2)),
+                                std::string(st.ColumnText(3)), st.ColumnInt(4)};
+    });
   }
 
   Result<bool> RememberAssertion(std::string_view client_id, std::string_view jti,
@@ -171,67 +189,6 @@ class SqliteConsentStore final : public ConsentStore {
     }
     insert_event_.Bind(3, e.to_state).Bind(4, e.actor_kind).Bind(5, e.actor_id).Bind(6, e.time_ms);
     return insert_event_.Run();
-  }
-
-  // Reads every row of a bound consumer query, then resets it.
-  Result<std::vector<ConsumerRecord>> ReadConsumers(Statement& st) {
-    std::vector<ConsumerRecord> out;
-    for (;;) {
-      auto row = st.Step();
-      if (!row) {
-        st.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
-      ConsumerRecord c;
-      c.org_number = std::string(st.ColumnText(0));
-      c.name = std::string(st.ColumnText(1));
-      auto purposes = ParseJsonList(st.ColumnText(2), "consumer " + c.org_number + " purposes");
-      if (!purposes) {
-        st.Reset();
-        return tl::unexpected(purposes.error());
-      }
-      c.purposes = std::move(*purposes);
-      c.public_key = std::string(st.ColumnBlob(3));
-      c.registered_ms = st.ColumnInt(4);
-      out.push_back(std::move(c));
-    }
-    st.Reset();
-    return out;
-  }
-
-  Result<std::vector<ConsentRecord>> ReadConsents(Statement& st) {
-    std::vector<ConsentRecord> out;
-    for (;;) {
-      auto row = st.Step();
-      if (!row) {
-        st.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
-      ConsentRecord c;
-      c.id = std::string(st.ColumnText(0));
-      c.person_key = st.ColumnInt(1);
-      c.consumer = std::string(st.ColumnText(2));
-      auto items = ParseJsonList(st.ColumnText(3), "consent " + c.id + " items");
-      if (!items) {
-        st.Reset();
-        return tl::unexpected(items.error());
-      }
-      c.items = std::move(*items);
-      c.purpose = std::string(st.ColumnText(4));
-      c.message_nb = std::string(st.ColumnText(5));
-      c.message_nn = std::string(st.ColumnText(6));
-      c.message_en = std::string(st.ColumnText(7));
-      c.created_ms = st.ColumnInt(8);
-      c.valid_to_ms = st.ColumnInt(9);
-      c.single_use = st.ColumnInt(10) != 0;
-      c.state = std::string(st.ColumnText(11));
-      c.updated_ms = st.ColumnInt(12);
-      out.push_back(std::move(c));
-    }
-    st.Reset();
-    return out;
   }
 
   Database& db_;

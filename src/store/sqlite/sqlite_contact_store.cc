@@ -3,19 +3,6 @@
 namespace proaktiv::store::sqlite {
 namespace {
 
-void BindOptional(Statement& st, int index, const std::optional<int64_t>& v) {
-  if (v) {
-    st.Bind(index, *v);
-  } else {
-    st.BindNull(index);
-  }
-}
-
-std::optional<int64_t> OptionalColumn(const Statement& st, int index) {
-  if (st.ColumnIsNull(index)) return std::nullopt;
-  return st.ColumnInt(index);
-}
-
 class SqliteContactStore final : public ContactStore {
  public:
   explicit SqliteContactStore(Database& db) : db_(db) {}
@@ -40,13 +27,13 @@ class SqliteContactStore final : public ContactStore {
         .Bind(2, int64_t{r.reserved})
         .Bind(3, r.status)
         .Bind(4, r.notification_status)
-        .Bind(5, r.email);
-    BindOptional(put_, 6, r.email_updated);
-    BindOptional(put_, 7, r.email_verified);
-    put_.Bind(8, r.mobile);
-    BindOptional(put_, 9, r.mobile_updated);
-    BindOptional(put_, 10, r.mobile_verified);
-    put_.Bind(11, r.mailbox_address)
+        .Bind(5, r.email)
+        .BindOptional(6, r.email_updated)
+        .BindOptional(7, r.email_verified)
+        .Bind(8, r.mobile)
+        .BindOptional(9, r.mobile_updated)
+        .BindOptional(10, r.mobile_verified)
+        .Bind(11, r.mailbox_address)
         .Bind(12, r.mailbox_provider)
         .Bind(13, r.language)
         .Bind(14, r.loaded_at);
@@ -55,28 +42,24 @@ class SqliteContactStore final : public ContactStore {
 
   Result<std::optional<ContactRecord>> FindContact(int64_t person_key) override {
     find_.Bind(1, person_key);
-    PROAKTIV_ASSIGN_OR_RETURN(bool found, find_.Step());
-    std::optional<ContactRecord> out;
-    if (found) {
+    return ReadFirstRow(find_, [&](const Statement& row) {
       ContactRecord r;
       r.person_key = person_key;
-      r.reserved = find_.ColumnInt(0) != 0;
-      r.status = find_.ColumnText(1);
-      r.notification_status = find_.ColumnText(2);
-      r.email = find_.ColumnText(3);
-      r.email_updated = OptionalColumn(find_, 4);
-      r.email_verified = OptionalColumn(find_, 5);
-      r.mobile = find_.ColumnText(6);
-      r.mobile_updated = OptionalColumn(find_, 7);
-      r.mobile_verified = OptionalColumn(find_, 8);
-      r.mailbox_address = find_.ColumnText(9);
-      r.mailbox_provider = find_.ColumnText(10);
-      r.language = find_.ColumnText(11);
-      r.loaded_at = find_.ColumnInt(12);
-      out = std::move(r);
-    }
-    find_.Reset();
-    return out;
+      r.reserved = row.ColumnInt(0) != 0;
+      r.status = row.ColumnText(1);
+      r.notification_status = row.ColumnText(2);
+      r.email = row.ColumnText(3);
+      r.email_updated = row.ColumnOptionalInt(4);
+      r.email_verified = row.ColumnOptionalInt(5);
+      r.mobile = row.ColumnText(6);
+      r.mobile_updated = row.ColumnOptionalInt(7);
+      r.mobile_verified = row.ColumnOptionalInt(8);
+      r.mailbox_address = row.ColumnText(9);
+      r.mailbox_provider = row.ColumnText(10);
+      r.language = row.ColumnText(11);
+      r.loaded_at = row.ColumnInt(12);
+      return r;
+    });
   }
 
   Result<int64_t> CountContacts() override {

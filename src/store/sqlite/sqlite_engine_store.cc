@@ -94,7 +94,7 @@ class SqliteEngineStore final : public EngineStore {
     st.Bind(1, offer.service).Bind(2, offer.subject_key).Bind(3, offer.occurrence);
     st.Bind(4, Name(offer.kind)).Bind(5, Name(offer.state)).Bind(6, int64_t{offer.version});
     st.Bind(7, offer.kommunenummer).Bind(8, offer.reason).Bind(9, int64_t{offer.decided_day});
-    BindOptional(st, 10, offer.deadline_day);
+    st.BindOptional(10, offer.deadline_day);
     st.Bind(11, int64_t{offer.updated_day}).Bind(12, offer.decision_json);
     PROAKTIV_RETURN_IF_ERROR(st.Run());
     int64_t id = db_.LastInsertRowId();
@@ -108,7 +108,7 @@ class SqliteEngineStore final : public EngineStore {
     Statement& st = update_offer_;
     st.Bind(1, Name(offer.state)).Bind(2, int64_t{offer.version}).Bind(3, offer.kommunenummer);
     st.Bind(4, offer.reason).Bind(5, int64_t{offer.decided_day});
-    BindOptional(st, 6, offer.deadline_day);
+    st.BindOptional(6, offer.deadline_day);
     st.Bind(7, int64_t{offer.updated_day}).Bind(8, offer.decision_json).Bind(9, offer.id);
     PROAKTIV_RETURN_IF_ERROR(st.Run());
     PROAKTIV_RETURN_IF_ERROR(delete_recipients_.Bind(1, offer.id).Run());
@@ -119,9 +119,7 @@ class SqliteEngineStore final : public EngineStore {
   Result<std::vector<OfferRecord>> OffersAbout(int64_t subject_key, bool open_only) override {
     Statement& st = open_only ? open_offers_about_ : offers_about_;
     st.Bind(1, subject_key);
-    auto offers = ReadAll(st);
-    st.Reset();
-    return offers;
+    return ReadAll(st);
   }
 
   Result<std::vector<OfferRecord>> OffersFor(int64_t recipient_key) override {
@@ -149,23 +147,19 @@ class SqliteEngineStore final : public EngineStore {
         Statement st, db_.Prepare("SELECT from_state, to_state, version, day, cause, notify FROM "
                                   "offer_transitions WHERE offer_id = ? ORDER BY id"));
     st.Bind(1, offer_id);
-    std::vector<OfferTransition> out;
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
+    return ReadRows(st, [&](const Statement& row) -> Result<OfferTransition> {
       OfferTransition t;
       t.offer_id = offer_id;
-      if (!st.ColumnIsNull(0)) {
-        PROAKTIV_ASSIGN_OR_RETURN(t.from, ParseOfferState(st.ColumnText(0)));
+      if (!row.ColumnIsNull(0)) {
+        PROAKTIV_ASSIGN_OR_RETURN(t.from, ParseOfferState(row.ColumnText(0)));
       }
-      PROAKTIV_ASSIGN_OR_RETURN(t.to, ParseOfferState(st.ColumnText(1)));
-      t.version = static_cast<int>(st.ColumnInt(2));
-      t.day = static_cast<int32_t>(st.ColumnInt(3));
-      t.cause = std::string(st.ColumnText(4));
-      t.notify = st.ColumnInt(5) != 0;
-      out.push_back(std::move(t));
-    }
-    return out;
+      PROAKTIV_ASSIGN_OR_RETURN(t.to, ParseOfferState(row.ColumnText(1)));
+      t.version = static_cast<int>(row.ColumnInt(2));
+      t.day = static_cast<int32_t>(row.ColumnInt(3));
+      t.cause = std::string(row.ColumnText(4));
+      t.notify = row.ColumnInt(5) != 0;
+      return t;
+    });
   }
 
   Result<std::vector<OfferCount>> CountOffers() override {
@@ -176,31 +170,25 @@ class SqliteEngineStore final : public EngineStore {
                     "'unixepoch') AS month, kind, state, COUNT(*) FROM offers GROUP BY service, "
                     "kommunenummer, month, kind, state ORDER BY service, kommunenummer, month, "
                     "kind, state"));
-    std::vector<OfferCount> out;
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
+    return ReadRows(st, [](const Statement& row) -> Result<OfferCount> {
       OfferCount c;
-      c.service = std::string(st.ColumnText(0));
-      c.kommunenummer = std::string(st.ColumnText(1));
-      c.month = std::string(st.ColumnText(2));
-      PROAKTIV_ASSIGN_OR_RETURN(c.kind, ParseOfferKind(st.ColumnText(3)));
-      PROAKTIV_ASSIGN_OR_RETURN(c.state, ParseOfferState(st.ColumnText(4)));
-      c.count = st.ColumnInt(5);
-      out.push_back(std::move(c));
-    }
-    return out;
+      c.service = std::string(row.ColumnText(0));
+      c.kommunenummer = std::string(row.ColumnText(1));
+      c.month = std::string(row.ColumnText(2));
+      PROAKTIV_ASSIGN_OR_RETURN(c.kind, ParseOfferKind(row.ColumnText(3)));
+      PROAKTIV_ASSIGN_OR_RETURN(c.state, ParseOfferState(row.ColumnText(4)));
+      c.count = row.ColumnInt(5);
+      return c;
+    });
   }
 
   Status ForEachOffer(const std::function<bool(const OfferRecord&)>& visit) override {
     PROAKTIV_ASSIGN_OR_RETURN(
         Statement st, db_.Prepare(fmt::format("SELECT {} FROM offers ORDER BY id", kOfferColumns)));
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) return {};
-      PROAKTIV_ASSIGN_OR_RETURN(OfferRecord o, ReadRow(st));
-      if (!visit(o)) return {};
-    }
+    return ForEachRow(st, [&](const Statement& row) -> Result<bool> {
+      PROAKTIV_ASSIGN_OR_RETURN(OfferRecord o, ReadRow(row));
+      return visit(o);
+    });
   }
 
   Status AddDue(const DueEntry& e) override {
@@ -214,21 +202,11 @@ class SqliteEngineStore final : public EngineStore {
 
   Result<std::vector<DueEntry>> DueThrough(int32_t day, int limit) override {
     due_through_.Bind(1, int64_t{day}).Bind(2, int64_t{limit});
-    std::vector<DueEntry> out;
-    for (;;) {
-      auto row = due_through_.Step();
-      if (!row) {
-        due_through_.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
-      out.push_back(DueEntry{static_cast<int32_t>(due_through_.ColumnInt(0)),
-                             due_through_.ColumnInt(1), std::string(due_through_.ColumnText(2)),
-                             static_cast<int>(due_through_.ColumnInt(3)),
-                             std::string(due_through_.ColumnText(4))});
-    }
-    due_through_.Reset();
-    return out;
+    return ReadRows(due_through_, [](const Statement& row) {
+      return DueEntry{static_cast<int32_t>(row.ColumnInt(0)), row.ColumnInt(1),
+                      std::string(row.ColumnText(2)), static_cast<int>(row.ColumnInt(3)),
+                      std::string(row.ColumnText(4))};
+    });
   }
 
   Status RemoveDue(const DueEntry& e) override {
@@ -280,27 +258,14 @@ class SqliteEngineStore final : public EngineStore {
     PROAKTIV_ASSIGN_OR_RETURN(Statement st,
                               db_.Prepare("SELECT service, subject_key, occurrence, reason, "
                                           "kommunenummer, day FROM caseworker_tasks ORDER BY id"));
-    std::vector<CaseworkerTask> out;
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      out.push_back(CaseworkerTask{std::string(st.ColumnText(0)), st.ColumnInt(1),
-                                   std::string(st.ColumnText(2)), std::string(st.ColumnText(3)),
-                                   std::string(st.ColumnText(4)),
-                                   static_cast<int32_t>(st.ColumnInt(5))});
-    }
-    return out;
+    return ReadRows(st, [](const Statement& row) {
+      return CaseworkerTask{std::string(row.ColumnText(0)), row.ColumnInt(1),
+                            std::string(row.ColumnText(2)), std::string(row.ColumnText(3)),
+                            std::string(row.ColumnText(4)), static_cast<int32_t>(row.ColumnInt(5))};
+    });
   }
 
  private:
-  static void BindOptional(Statement& st, int index, const std::optional<int32_t>& v) {
-    if (v) {
-      st.Bind(index, int64_t{*v});
-    } else {
-      st.BindNull(index);
-    }
-  }
-
   Status WriteRecipients(int64_t offer_id, const std::vector<int64_t>& recipients) {
     for (int64_t r : recipients) {
       PROAKTIV_RETURN_IF_ERROR(insert_recipient_.Bind(1, offer_id).Bind(2, r).Run());
@@ -342,52 +307,24 @@ class SqliteEngineStore final : public EngineStore {
 
   Status FillRecipients(OfferRecord& offer) {
     recipients_.Bind(1, offer.id);
-    for (;;) {
-      auto row = recipients_.Step();
-      if (!row) {
-        recipients_.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
-      offer.recipients.push_back(recipients_.ColumnInt(0));
-    }
-    recipients_.Reset();
-    return {};
+    return ForEachRow(recipients_, [&](const Statement& row) {
+      offer.recipients.push_back(row.ColumnInt(0));
+      return true;
+    });
   }
 
-  // Steps a bound prepared statement once and resets it.
+  // Reads the first row of a bound statement with its recipients; `st` is reset before the
+  // recipients are read (ReadFirstRow).
   Result<std::optional<OfferRecord>> ReadOne(Statement& st) {
-    auto row = st.Step();
-    if (!row || !*row) {
-      st.Reset();
-      if (!row) return tl::unexpected(row.error());
-      return std::optional<OfferRecord>();
-    }
-    auto offer = ReadRow(st);
-    st.Reset();
-    if (!offer) return tl::unexpected(offer.error());
-    PROAKTIV_RETURN_IF_ERROR(FillRecipients(*offer));
-    return std::optional<OfferRecord>(std::move(*offer));
+    PROAKTIV_ASSIGN_OR_RETURN(auto offer, ReadFirstRow(st, ReadRow));
+    if (offer) PROAKTIV_RETURN_IF_ERROR(FillRecipients(*offer));
+    return offer;
   }
 
-  // Reads every row of `st` (the caller resets a reused statement).
+  // Reads every row of a bound statement with its recipients; `st` is reset before the
+  // recipients are read (ReadRows).
   Result<std::vector<OfferRecord>> ReadAll(Statement& st) {
-    std::vector<OfferRecord> out;
-    for (;;) {
-      auto row = st.Step();
-      if (!row) {
-        st.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
-      auto o = ReadRow(st);
-      if (!o) {
-        st.Reset();
-        return tl::unexpected(o.error());
-      }
-      out.push_back(std::move(*o));
-    }
-    st.Reset();
+    PROAKTIV_ASSIGN_OR_RETURN(auto out, ReadRows(st, ReadRow));
     for (OfferRecord& o : out) PROAKTIV_RETURN_IF_ERROR(FillRecipients(o));
     return out;
   }

@@ -10,19 +10,6 @@ constexpr std::string_view kColumns =
     "next_attempt_at, last_error, provider_id, language, formal, route_reason, content, "
     "created_at, created_day, updated_at, sent_at, delivered_at, reminder_at";
 
-void BindOptional(Statement& st, int index, const std::optional<int64_t>& v) {
-  if (v) {
-    st.Bind(index, *v);
-  } else {
-    st.BindNull(index);
-  }
-}
-
-std::optional<int64_t> OptionalColumn(const Statement& st, int index) {
-  if (st.ColumnIsNull(index)) return std::nullopt;
-  return st.ColumnInt(index);
-}
-
 // Reads a row selected with kColumns.
 Result<OutboxMessage> ReadRow(const Statement& st) {
   OutboxMessage m;
@@ -45,30 +32,17 @@ Result<OutboxMessage> ReadRow(const Statement& st) {
   m.created_at = st.ColumnInt(16);
   m.created_day = static_cast<int32_t>(st.ColumnInt(17));
   m.updated_at = st.ColumnInt(18);
-  m.sent_at = OptionalColumn(st, 19);
-  m.delivered_at = OptionalColumn(st, 20);
-  m.reminder_at = OptionalColumn(st, 21);
+  m.sent_at = st.ColumnOptionalInt(19);
+  m.delivered_at = st.ColumnOptionalInt(20);
+  m.reminder_at = st.ColumnOptionalInt(21);
   return m;
 }
 
-// Steps `st` to the end, collecting its rows; resets it.
-Result<std::vector<OutboxMessage>> ReadAll(Statement& st) {
-  std::vector<OutboxMessage> out;
-  for (;;) {
-    auto row = st.Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    auto m = ReadRow(st);
-    if (!m) {
-      st.Reset();
-      return tl::unexpected(m.error());
-    }
-    out.push_back(std::move(*m));
-  }
-  st.Reset();
-  return out;
-}
+// Steps `st` to the end, collecting its rows; resets it (ReadRows).
+Result<std::vector<OutboxMessage>> ReadAll(Statement& st) { return ReadRows(st, ReadRow); }
 
+// The first row of `st`, which is reset. Every row is read, so an unreadable later row is an
+// error too.
 Result<std::optional<OutboxMessage>> ReadOne(Statement& st) {
   PROAKTIV_ASSIGN_OR_RETURN(auto rows, ReadAll(st));
   if (rows.empty()) return std::optional<OutboxMessage>();
@@ -133,10 +107,10 @@ class SqliteOutboxStore final : public OutboxStore {
         .Bind(15, m.content_json)
         .Bind(16, m.created_at)
         .Bind(17, int64_t{m.created_day})
-        .Bind(18, m.updated_at);
-    BindOptional(insert_, 19, m.sent_at);
-    BindOptional(insert_, 20, m.delivered_at);
-    BindOptional(insert_, 21, m.reminder_at);
+        .Bind(18, m.updated_at)
+        .BindOptional(19, m.sent_at)
+        .BindOptional(20, m.delivered_at)
+        .BindOptional(21, m.reminder_at);
     PROAKTIV_RETURN_IF_ERROR(insert_.Run());
     if (db_.Changes() == 0) return std::optional<int64_t>();
     return std::optional<int64_t>(db_.LastInsertRowId());
@@ -159,11 +133,11 @@ class SqliteOutboxStore final : public OutboxStore {
         .Bind(3, m.next_attempt_at)
         .Bind(4, m.last_error)
         .Bind(5, m.provider_id)
-        .Bind(6, m.updated_at);
-    BindOptional(update_, 7, m.sent_at);
-    BindOptional(update_, 8, m.delivered_at);
-    BindOptional(update_, 9, m.reminder_at);
-    update_.Bind(10, m.id);
+        .Bind(6, m.updated_at)
+        .BindOptional(7, m.sent_at)
+        .BindOptional(8, m.delivered_at)
+        .BindOptional(9, m.reminder_at)
+        .Bind(10, m.id);
     PROAKTIV_RETURN_IF_ERROR(update_.Run());
     if (db_.Changes() == 0) return NotFound(fmt::format("no outbox message {}", m.id));
     return {};
@@ -176,7 +150,7 @@ class SqliteOutboxStore final : public OutboxStore {
 
   Result<std::optional<int64_t>> NextDueAt() override {
     PROAKTIV_RETURN_IF_ERROR(next_due_.Step());
-    std::optional<int64_t> out = OptionalColumn(next_due_, 0);
+    std::optional<int64_t> out = next_due_.ColumnOptionalInt(0);
     next_due_.Reset();
     return out;
   }
@@ -196,21 +170,11 @@ class SqliteOutboxStore final : public OutboxStore {
   Result<std::vector<DeliveryCount>> CountByDay(std::string_view kommunenummer, int32_t from_day,
                                                 int32_t to_day) override {
     count_.Bind(1, kommunenummer).Bind(2, int64_t{from_day}).Bind(3, int64_t{to_day});
-    std::vector<DeliveryCount> out;
-    for (;;) {
-      auto row = count_.Step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
-      auto status = ParseMessageStatus(count_.ColumnText(2));
-      if (!status) {
-        count_.Reset();
-        return tl::unexpected(status.error());
-      }
-      out.push_back(DeliveryCount{static_cast<int32_t>(count_.ColumnInt(0)),
-                                  std::string(count_.ColumnText(1)), *status, count_.ColumnInt(3)});
-    }
-    count_.Reset();
-    return out;
+    return ReadRows(count_, [](const Statement& row) -> Result<DeliveryCount> {
+      PROAKTIV_ASSIGN_OR_RETURN(MessageStatus status, ParseMessageStatus(row.ColumnText(2)));
+      return DeliveryCount{static_cast<int32_t>(row.ColumnInt(0)), std::string(row.ColumnText(1)),
+                           status, row.ColumnInt(3)};
+    });
   }
 
  private:

@@ -27,11 +27,8 @@ class SqlitePortalStore final : public PortalStore {
 
   Result<std::optional<std::string>> Language(int64_t person_key) override {
     language_.Bind(1, person_key);
-    PROAKTIV_ASSIGN_OR_RETURN(bool found, language_.Step());
-    std::optional<std::string> out;
-    if (found) out = std::string(language_.ColumnText(0));
-    language_.Reset();
-    return out;
+    return ReadFirstRow(language_,
+                        [](const Statement& row) { return std::string(row.ColumnText(0)); });
   }
 
   Status SetLanguage(int64_t person_key, std::string_view language, int32_t day) override {
@@ -52,19 +49,15 @@ class SqlitePortalStore final : public PortalStore {
 
   Result<std::optional<OfferFeedback>> Feedback(int64_t offer_id, int64_t person_key) override {
     feedback_.Bind(1, offer_id).Bind(2, person_key);
-    PROAKTIV_ASSIGN_OR_RETURN(bool found, feedback_.Step());
-    std::optional<OfferFeedback> out;
-    if (found) {
-      out = OfferFeedback{offer_id,
-                          person_key,
-                          std::string(feedback_.ColumnText(0)),
-                          std::string(feedback_.ColumnText(1)),
-                          static_cast<int>(feedback_.ColumnInt(2)),
-                          std::string(feedback_.ColumnText(3)),
-                          static_cast<int32_t>(feedback_.ColumnInt(4))};
-    }
-    feedback_.Reset();
-    return out;
+    return ReadFirstRow(feedback_, [&](const Statement& row) {
+      return OfferFeedback{offer_id,
+                           person_key,
+                           std::string(row.ColumnText(0)),
+                           std::string(row.ColumnText(1)),
+                           static_cast<int>(row.ColumnInt(2)),
+                           std::string(row.ColumnText(3)),
+                           static_cast<int32_t>(row.ColumnInt(4))};
+    });
   }
 
  private:

@@ -42,12 +42,10 @@ Status Migrate(Database& db) {
   PROAKTIV_ASSIGN_OR_RETURN(Statement applied_versions,
                             db.Prepare("SELECT version FROM schema_version"));
   std::set<int64_t> applied;
-  for (;;) {
-    PROAKTIV_ASSIGN_OR_RETURN(bool row, applied_versions.Step());
-    if (!row) break;
-    applied.insert(applied_versions.ColumnInt(0));
-  }
-  applied_versions.Reset();
+  PROAKTIV_RETURN_IF_ERROR(sqlite::ForEachRow(applied_versions, [&](const Statement& row) {
+    applied.insert(row.ColumnInt(0));
+    return true;
+  }));
   for (const Migration& m : SqliteMigrations()) {
     if (applied.contains(m.version)) continue;
     PROAKTIV_RETURN_IF_ERROR(db.Execute("BEGIN IMMEDIATE"));
@@ -113,29 +111,15 @@ class SqliteRegistryStore final : public RegistryStore {
 
   Result<std::optional<StoredPerson>> FindPerson(std::string_view number) override {
     find_identity_.Bind(1, number);
-    PROAKTIV_ASSIGN_OR_RETURN(bool found, find_identity_.Step());
-    if (!found) {
-      find_identity_.Reset();
-      return std::optional<StoredPerson>();
-    }
-    int64_t key = find_identity_.ColumnInt(0);
-    auto person = DecodePerson(key, find_identity_.ColumnBlob(1));
-    find_identity_.Reset();
-    if (!person) return tl::unexpected(person.error());
-    return std::optional<StoredPerson>(StoredPerson{key, std::move(*person)});
+    return sqlite::ReadFirstRow(find_identity_, [](const Statement& row) {
+      return StoredPersonAt(row.ColumnInt(0), row.ColumnBlob(1));
+    });
   }
 
   Result<std::optional<StoredPerson>> FindPersonByKey(int64_t key) override {
     find_key_.Bind(1, key);
-    PROAKTIV_ASSIGN_OR_RETURN(bool found, find_key_.Step());
-    if (!found) {
-      find_key_.Reset();
-      return std::optional<StoredPerson>();
-    }
-    auto person = DecodePerson(key, find_key_.ColumnBlob(0));
-    find_key_.Reset();
-    if (!person) return tl::unexpected(person.error());
-    return std::optional<StoredPerson>(StoredPerson{key, std::move(*person)});
+    return sqlite::ReadFirstRow(
+        find_key_, [&](const Statement& row) { return StoredPersonAt(key, row.ColumnBlob(0)); });
   }
 
   Result<int64_t> PutPerson(int64_t key, const registry::Person& person) override {
@@ -190,14 +174,11 @@ class SqliteRegistryStore final : public RegistryStore {
   Status ForEachPerson(const std::function<bool(const StoredPerson&)>& visit) override {
     PROAKTIV_ASSIGN_OR_RETURN(Statement all,
                               db_.Prepare("SELECT key, doc FROM persons ORDER BY key"));
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, all.Step());
-      if (!row) break;
-      int64_t key = all.ColumnInt(0);
-      PROAKTIV_ASSIGN_OR_RETURN(registry::Person person, DecodePerson(key, all.ColumnBlob(1)));
-      if (!visit(StoredPerson{key, std::move(person)})) break;
-    }
-    return {};
+    return sqlite::ForEachRow(all, [&](const Statement& row) -> Result<bool> {
+      PROAKTIV_ASSIGN_OR_RETURN(StoredPerson person,
+                                StoredPersonAt(row.ColumnInt(0), row.ColumnBlob(1)));
+      return visit(person);
+    });
   }
 
   Status AppendEvent(const StoredEvent& e) override {
@@ -227,27 +208,17 @@ class SqliteRegistryStore final : public RegistryStore {
   Result<std::vector<StoredEvent>> EventsAfter(std::string_view feed, int64_t after,
                                                int limit) override {
     events_after_.Bind(1, feed).Bind(2, after).Bind(3, int64_t{limit});
-    std::vector<StoredEvent> out;
-    for (;;) {
-      auto row = events_after_.Step();
-      if (!row) {
-        events_after_.Reset();
-        return tl::unexpected(row.error());
-      }
-      if (!*row) break;
+    return sqlite::ReadRows(events_after_, [&](const Statement& row) {
       StoredEvent e;
-      e.sequence = events_after_.ColumnInt(0);
+      e.sequence = row.ColumnInt(0);
       e.feed = std::string(feed);
-      e.person_key = events_after_.ColumnIsNull(1) ? 0 : events_after_.ColumnInt(1);
-      e.event_type = std::string(events_after_.ColumnText(2));
-      e.timestamp = std::string(events_after_.ColumnText(3));
-      e.status = events_after_.ColumnText(4) == "applied" ? EventStatus::kApplied
-                                                          : EventStatus::kUnknownType;
-      e.revisions = static_cast<int>(events_after_.ColumnInt(5));
-      out.push_back(std::move(e));
-    }
-    events_after_.Reset();
-    return out;
+      e.person_key = row.ColumnOptionalInt(1).value_or(0);
+      e.event_type = std::string(row.ColumnText(2));
+      e.timestamp = std::string(row.ColumnText(3));
+      e.status = row.ColumnText(4) == "applied" ? EventStatus::kApplied : EventStatus::kUnknownType;
+      e.revisions = static_cast<int>(row.ColumnInt(5));
+      return e;
+    });
   }
 
   Result<int64_t> GetPointer(std::string_view feed) override {
@@ -266,21 +237,19 @@ class SqliteRegistryStore final : public RegistryStore {
     RegistryCounts counts;
     PROAKTIV_ASSIGN_OR_RETURN(Statement by_status,
                               db_.Prepare("SELECT status, COUNT(*) FROM persons GROUP BY status"));
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, by_status.Step());
-      if (!row) break;
-      counts.by_status[std::string(by_status.ColumnText(0))] = by_status.ColumnInt(1);
-      counts.persons += by_status.ColumnInt(1);
-    }
+    PROAKTIV_RETURN_IF_ERROR(sqlite::ForEachRow(by_status, [&](const Statement& row) {
+      counts.by_status[std::string(row.ColumnText(0))] = row.ColumnInt(1);
+      counts.persons += row.ColumnInt(1);
+      return true;
+    }));
     PROAKTIV_ASSIGN_OR_RETURN(
         Statement by_type,
         db_.Prepare("SELECT event_type, COUNT(*) FROM feed_events GROUP BY event_type"));
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, by_type.Step());
-      if (!row) break;
-      counts.events_by_type[std::string(by_type.ColumnText(0))] = by_type.ColumnInt(1);
-      counts.events += by_type.ColumnInt(1);
-    }
+    PROAKTIV_RETURN_IF_ERROR(sqlite::ForEachRow(by_type, [&](const Statement& row) {
+      counts.events_by_type[std::string(row.ColumnText(0))] = row.ColumnInt(1);
+      counts.events += row.ColumnInt(1);
+      return true;
+    }));
     return counts;
   }
 
@@ -321,10 +290,10 @@ class SqliteRegistryStore final : public RegistryStore {
     return key == 0 ? db_.LastInsertRowId() : key;
   }
 
-  Result<registry::Person> DecodePerson(int64_t key, std::string_view doc) {
+  static Result<StoredPerson> StoredPersonAt(int64_t key, std::string_view doc) {
     auto person = registry::DecodePerson(doc);
     if (!person) return tl::unexpected(person.error().WithContext(fmt::format("person {}", key)));
-    return person;
+    return StoredPerson{key, std::move(*person)};
   }
 
   Database db_;

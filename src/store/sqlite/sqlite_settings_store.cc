@@ -31,6 +31,18 @@ GROUP BY service, month
 ORDER BY service, month
 )sql";
 
+// Reads a row selected with kSettingsColumns.
+ServiceSettingsRow SettingsAt(const Statement& s) {
+  ServiceSettingsRow r;
+  r.kommunenummer = std::string(s.ColumnText(0));
+  r.service = std::string(s.ColumnText(1));
+  if (!s.ColumnIsNull(2)) r.enabled = s.ColumnInt(2) != 0;
+  r.parameters_json = std::string(s.ColumnText(3));
+  r.updated_at = std::string(s.ColumnText(4));
+  r.updated_by = std::string(s.ColumnText(5));
+  return r;
+}
+
 class SqliteSettingsStore final : public SettingsStore {
  public:
   explicit SqliteSettingsStore(Database& db) : db_(db) {}
@@ -40,7 +52,7 @@ class SqliteSettingsStore final : public SettingsStore {
         Statement s, db_.Prepare(fmt::format("SELECT {} FROM kommune_service_settings ORDER BY "
                                              "kommunenummer, service",
                                              kSettingsColumns)));
-    return ReadRows(s);
+    return ReadRows(s, SettingsAt);
   }
 
   Result<std::vector<ServiceSettingsRow>> SettingsOf(std::string_view kommunenummer) override {
@@ -49,7 +61,7 @@ class SqliteSettingsStore final : public SettingsStore {
                                              "kommunenummer = ? ORDER BY service",
                                              kSettingsColumns)));
     s.Bind(1, kommunenummer);
-    return ReadRows(s);
+    return ReadRows(s, SettingsAt);
   }
 
   Status PutSettings(const ServiceSettingsRow& row) override {
@@ -78,28 +90,24 @@ class SqliteSettingsStore final : public SettingsStore {
                                              "kommunenummer = ? AND service = ? ORDER BY id",
                                              kSettingsColumns)));
     s.Bind(1, kommunenummer).Bind(2, service);
-    return ReadRows(s);
+    return ReadRows(s, SettingsAt);
   }
 
   Result<std::vector<UptakeCount>> Uptake(std::string_view kommunenummer,
                                           std::string_view service) override {
     PROAKTIV_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kUptakeSql));
     s.Bind(1, kommunenummer).Bind(2, service);
-    std::vector<UptakeCount> out;
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
+    return ReadRows(s, [](const Statement& row) {
       UptakeCount c;
-      c.service = std::string(s.ColumnText(0));
-      c.month = std::string(s.ColumnText(1));
-      c.eligible = s.ColumnInt(2);
-      c.offered = s.ColumnInt(3);
-      c.delivered = s.ColumnInt(4);
-      c.opened = s.ColumnInt(5);
-      c.accepted = s.ColumnInt(6);
-      out.push_back(std::move(c));
-    }
-    return out;
+      c.service = std::string(row.ColumnText(0));
+      c.month = std::string(row.ColumnText(1));
+      c.eligible = row.ColumnInt(2);
+      c.offered = row.ColumnInt(3);
+      c.delivered = row.ColumnInt(4);
+      c.opened = row.ColumnInt(5);
+      c.accepted = row.ColumnInt(6);
+      return c;
+    });
   }
 
   Result<std::vector<SatisfactionCounts>> Satisfaction(std::string_view kommunenummer) override {
@@ -109,16 +117,15 @@ class SqliteSettingsStore final : public SettingsStore {
                     "kommunenummer = ? GROUP BY service, satisfaction ORDER BY service"));
     s.Bind(1, kommunenummer);
     std::vector<SatisfactionCounts> out;
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      if (out.empty() || out.back().service != s.ColumnText(0)) {
-        out.push_back(SatisfactionCounts{std::string(s.ColumnText(0)), {}});
+    PROAKTIV_RETURN_IF_ERROR(ForEachRow(s, [&](const Statement& row) {
+      if (out.empty() || out.back().service != row.ColumnText(0)) {
+        out.push_back(SatisfactionCounts{std::string(row.ColumnText(0)), {}});
       }
-      const int64_t value = s.ColumnInt(1);  // 1 … 5 by the table's CHECK
+      const int64_t value = row.ColumnInt(1);  // 1 … 5 by the table's CHECK
       if (value >= 1 && value <= 5)
-        out.back().counts[static_cast<size_t>(value - 1)] += s.ColumnInt(2);
-    }
+        out.back().counts[static_cast<size_t>(value - 1)] += row.ColumnInt(2);
+      return true;
+    }));
     return out;
   }
 
@@ -128,35 +135,15 @@ class SqliteSettingsStore final : public SettingsStore {
         Statement s,
         db_.Prepare("SELECT key, doc FROM persons WHERE kommunenummer = ? ORDER BY key"));
     s.Bind(1, kommunenummer);
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      const int64_t key = s.ColumnInt(0);
-      auto person = registry::DecodePerson(s.ColumnBlob(1));
+    return ForEachRow(s, [&](const Statement& row) -> Result<bool> {
+      const int64_t key = row.ColumnInt(0);
+      auto person = registry::DecodePerson(row.ColumnBlob(1));
       if (!person) return tl::unexpected(person.error().WithContext(fmt::format("person {}", key)));
-      if (!visit(key, std::move(*person))) break;
-    }
-    return {};
+      return visit(key, std::move(*person));
+    });
   }
 
  private:
-  static Result<std::vector<ServiceSettingsRow>> ReadRows(Statement& s) {
-    std::vector<ServiceSettingsRow> out;
-    for (;;) {
-      PROAKTIV_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      ServiceSettingsRow r;
-      r.kommunenummer = std::string(s.ColumnText(0));
-      r.service = std::string(s.ColumnText(1));
-      if (!s.ColumnIsNull(2)) r.enabled = s.ColumnInt(2) != 0;
-      r.parameters_json = std::string(s.ColumnText(3));
-      r.updated_at = std::string(s.ColumnText(4));
-      r.updated_by = std::string(s.ColumnText(5));
-      out.push_back(std::move(r));
-    }
-    return out;
-  }
-
   Database& db_;
 };
 
