@@ -5,54 +5,29 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include "common/base64.h"
+#include "common/jws_compact.h"
+
 namespace proaktiv::consent {
 namespace {
 
-Result<boost::json::object> DecodeObject(std::string_view part, std::string_view what) {
-  auto bytes = Base64UrlDecode(part);
-  if (!bytes) return tl::unexpected(bytes.error().WithContext(fmt::format("the token's {}", what)));
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(*bytes, ec);
-  if (ec || !v.is_object()) {
-    return InvalidArgument(fmt::format("the token's {} is not a JSON object", what));
-  }
-  return std::move(v.as_object());
-}
+constexpr std::string_view kAlgorithms[] = {"EdDSA"};
 
 }  // namespace
 
 Result<Jws> ParseJws(std::string_view compact) {
-  const size_t first = compact.find('.');
-  const size_t second = first == std::string_view::npos ? first : compact.find('.', first + 1);
-  if (second == std::string_view::npos || compact.find('.', second + 1) != std::string_view::npos) {
-    size_t parts = 1;
-    for (char c : compact) parts += c == '.';
-    return InvalidArgument(fmt::format("the token has {} parts; a JWS has 3", parts));
+  PROAKTIV_ASSIGN_OR_RETURN(CompactJws parts, ParseCompactJws(compact, kAlgorithms));
+  if (parts.signature.size() != kSignatureBytes) {
+    return InvalidArgument(
+        fmt::format("the token's signature has {} bytes; EdDSA's has 64", parts.signature.size()));
   }
   Jws jws;
-  PROAKTIV_ASSIGN_OR_RETURN(jws.header, DecodeObject(compact.substr(0, first), "header"));
-  const std::optional<std::string> alg = StringClaim(jws.header, "alg");
-  if (!alg || *alg != "EdDSA") {
-    return InvalidArgument(
-        fmt::format("the token's algorithm (alg) is \"{}\"; only EdDSA is accepted",
-                    alg.value_or("").substr(0, 16)));
-  }
-  if (jws.header.contains("crit")) {
-    return InvalidArgument(
-        "the token has critical header parameters (crit), which are not supported");
-  }
-  jws.typ = StringClaim(jws.header, "typ").value_or("");
-  jws.kid = StringClaim(jws.header, "kid").value_or("");
-  PROAKTIV_ASSIGN_OR_RETURN(jws.payload,
-                            DecodeObject(compact.substr(first + 1, second - first - 1), "payload"));
-  auto signature = Base64UrlDecode(compact.substr(second + 1));
-  if (!signature) return tl::unexpected(signature.error().WithContext("the token's signature"));
-  if (signature->size() != kSignatureBytes) {
-    return InvalidArgument(
-        fmt::format("the token's signature has {} bytes; EdDSA's has 64", signature->size()));
-  }
-  jws.signature = std::move(*signature);
-  jws.signing_input = std::string(compact.substr(0, second));
+  jws.typ = StringClaim(parts.header, "typ").value_or("");
+  jws.kid = std::move(parts.kid);
+  jws.header = std::move(parts.header);
+  jws.payload = std::move(parts.payload);
+  jws.signing_input = std::move(parts.signing_input);
+  jws.signature = std::move(parts.signature);
   return jws;
 }
 

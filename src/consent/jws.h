@@ -4,9 +4,9 @@
 // Ed25519 (RFC 8037) — the only algorithm consent tokens and client assertions use.
 //
 //   ParseJws   splits header.payload.signature, decodes each part and parses header and
-//              payload as JSON objects. Refuses: not three parts, bad base64url, non-object
-//              JSON, any "alg" but "EdDSA" (so "none" too), a "crit" header, a signature that
-//              is not 64 bytes.
+//              payload as JSON objects (common/jws_compact.h). Refuses: not three parts, bad
+//              base64url, non-object JSON, any "alg" but "EdDSA" (so "none" too), a "crit"
+//              header, a "kid" that is not a string, a signature that is not 64 bytes.
 //   VerifyJws  checks the signature with a 32-byte public key.
 //   SignJws    makes a token with header {"alg":"EdDSA","typ":typ,"kid":kid}.
 //
