@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang (FEEL compiler/evaluator, DMN loader) and runs each
-# for a bounded time, seeded from the DMN TCK models. Exits non-zero on any crash, leak or
+# Builds the libFuzzer targets with clang (FEEL compiler/evaluator, DMN loader, feed entries,
+# JWS tokens) and runs each for a bounded time, seeded from the DMN TCK models and from
+# tests/fuzz/. Exits non-zero on any crash, leak or
 # timeout. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] (default 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,12 +11,14 @@ dir=build-fuzz
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DPROAKTIV_FUZZ=ON -DPROAKTIV_BENCH=OFF > "$dir.configure.log" 2>&1 || {
   cat "$dir.configure.log"; exit 1; }
-cmake --build "$dir" -j "$(nproc)" --target feel_fuzz dmn_loader_fuzz
+cmake --build "$dir" -j "$(nproc)" --target feel_fuzz dmn_loader_fuzz feed_entry_fuzz \
+  jws_fuzz
 
 tck=../shared/dmn-tck/TestCases
 seeds=$(mktemp -d /tmp/proaktiv-fuzz-seeds.XXXXXX)
 trap 'rm -rf "$seeds"' EXIT
-mkdir -p "$seeds/feel" "$seeds/dmn" "$dir/corpus/feel" "$dir/corpus/dmn"
+mkdir -p "$seeds/feel" "$seeds/dmn" "$dir/corpus/feel" "$dir/corpus/dmn" "$dir/corpus/feed" \
+  "$dir/corpus/jws"
 # FEEL seeds: every distinct <text> of the TCK models; DMN seeds: the smaller TCK models.
 python3 - "$tck" "$seeds/feel" <<'PY'
 import glob, hashlib, html, re, sys
@@ -44,4 +47,6 @@ run() {  # run TARGET CORPUS SEEDS MAX_LEN
 }
 run feel/feel_fuzz "$dir/corpus/feel" "$seeds/feel" 512
 run dmn/dmn_loader_fuzz "$dir/corpus/dmn" "$seeds/dmn" 16384
+run registry/feed_entry_fuzz "$dir/corpus/feed" tests/fuzz/feed_seeds 8192
+run common/jws_fuzz "$dir/corpus/jws" tests/fuzz/jws_seeds 2048
 echo "fuzz: no crashes"

@@ -11,7 +11,9 @@ Result<ApplyOutcome> ApplyFeedEntry(const std::optional<Person>& before, const F
   return ApplyFeedEntry(before ? &*before : nullptr, entry);
 }
 
-Result<ApplyOutcome> ApplyFeedEntry(const Person* before, const FeedEntry& entry) {
+namespace {
+
+Result<ApplyOutcome> Apply(const Person* before, const FeedEntry& entry) {
   ApplyOutcome out;
   out.known_event_type = FindEventType(entry.event_type) != nullptr;
   if (entry.person_document) {
@@ -42,6 +44,16 @@ Result<ApplyOutcome> ApplyFeedEntry(const Person* before, const FeedEntry& entry
   }
   out.kommune_after = out.person.kommunenummer();
   return out;
+}
+
+}  // namespace
+
+Result<ApplyOutcome> ApplyFeedEntry(const Person* before, const FeedEntry& entry) {
+  // Errors quote parts of the entry (fact ids, entity fields); none may repeat an identity
+  // number, whatever field it stood in.
+  auto outcome = Apply(before, entry);
+  if (!outcome) outcome.error().message = MaskIdentityNumbers(outcome.error().message);
+  return outcome;
 }
 
 }  // namespace proaktiv::registry

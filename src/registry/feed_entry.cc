@@ -71,9 +71,7 @@ Result<FeedEntry> ParseHendelse(json::object& h, FeedEntry entry) {
   return entry;
 }
 
-}  // namespace
-
-Result<FeedEntry> ParseFeedEntry(std::string_view line) {
+Result<FeedEntry> Parse(std::string_view line) {
   boost::system::error_code ec;
   json::value root = json::parse(line, ec);
   if (ec) return InvalidArgument(fmt::format("not valid JSON: {}", ec.message()));
@@ -97,6 +95,16 @@ Result<FeedEntry> ParseFeedEntry(std::string_view line) {
   auto parsed = ParseHendelse(h->get_object(), std::move(entry));
   if (!parsed) return tl::unexpected(parsed.error().WithContext(context + ": hendelse"));
   return parsed;
+}
+
+}  // namespace
+
+Result<FeedEntry> ParseFeedEntry(std::string_view line) {
+  // Errors quote parts of the line (an unknown entity's name, say); none may repeat an identity
+  // number, whatever field it stood in.
+  auto entry = Parse(line);
+  if (!entry) entry.error().message = MaskIdentityNumbers(entry.error().message);
+  return entry;
 }
 
 }  // namespace proaktiv::registry

@@ -62,6 +62,15 @@ TEST(FeedEntryTest, ErrorsNameTheSequenceAndTheField) {
   EXPECT_EQ(bad_time.error().message,
             "entry 13: hendelse: field 'ajourholdstidspunkt': 'igår' is not a date of the form "
             "YYYY-MM-DD");
+  // An identity number in a field that an error quotes (here the entity's name) is masked.
+  auto number_as_entity = ParseFeedEntry(
+      Entry(14, "13097248022", "endringINavn",
+            {{"egenskapshendelse",
+              boost::json::array{Change("x20914695016", "registrereNy", "n", "")}}}));
+  ASSERT_FALSE(number_as_entity);
+  EXPECT_EQ(number_as_entity.error().message.find("20914695016"), std::string::npos);
+  EXPECT_NE(number_as_entity.error().message.find("x209146*****"), std::string::npos)
+      << number_as_entity.error().message;
   for (const auto& line : {std::string("{"), Entry(10, "13097248023", "personErDoed")}) {
     auto e = ParseFeedEntry(line);
     ASSERT_FALSE(e);
