@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "registry/entities.h"
+#include "synth/annulment_candidates.h"
 #include "synth/entry_builder.h"
 #include "synth/geography.h"
 #include "synth/households.h"
@@ -18,16 +19,6 @@ namespace proaktiv::synth {
 namespace {
 
 using registry::CivilStatus;
-
-// An earlier registration that an annulment may undo (one person's name or address).
-struct Undoable {
-  int32_t person;
-  FactRef fact;
-  FactRef previous_fact;
-  SynthAddress previous_address;
-  uint16_t previous_given;
-  uint16_t previous_family;
-};
 
 class Simulator {
  public:
@@ -190,7 +181,7 @@ class Simulator {
       P(m).address = to;
       Emit(e);
       u.fact = P(m).address_fact;
-      if (undoable) moves_.push_back(u);
+      if (undoable) candidates_.Add(UndoableKind::kAddress, u);
     }
   }
 
@@ -283,7 +274,7 @@ class Simulator {
       P(taker).name_fact = e.Register("navn", registry::EntityToJson(NameOf(P(taker))));
       u.fact = P(taker).name_fact;
       Emit(e);
-      names_.push_back(u);
+      candidates_.Add(UndoableKind::kName, u);
       Count("name_changes");
     }
     Count("marriages");
@@ -346,19 +337,14 @@ class Simulator {
 
   Status Annulment() {
     for (int tries = 0; tries < 20; ++tries) {
-      bool name = rng_.Chance(0.5);
-      std::vector<Undoable>& list = name ? names_ : moves_;
-      if (list.empty()) continue;
-      size_t at = rng_.Below(static_cast<uint32_t>(list.size()));
-      Undoable u = list[at];
-      list[at] = list.back();
-      list.pop_back();
+      const bool name = rng_.Chance(0.5);
+      const std::optional<Undoable> taken =
+          candidates_.Take(name ? UndoableKind::kName : UndoableKind::kAddress, rng_);
+      if (!taken || !Active(taken->person)) continue;
+      const Undoable& u = *taken;
       SynthPerson& p = P(u.person);
-      if (!Active(u.person)) continue;
-      if (name && !(p.name_fact.sequence == u.fact.sequence && p.name_fact.n == u.fact.n)) continue;
-      if (!name && !(p.address_fact.sequence == u.fact.sequence && p.address_fact.n == u.fact.n)) {
-        continue;
-      }
+      const FactRef& current = name ? p.name_fact : p.address_fact;
+      if (current.sequence != u.fact.sequence || current.n != u.fact.n) continue;  // replaced since
       EntryBuilder e = Entry(u.person, name ? "endringINavn" : "endringIBostedsadresse");
       if (name) {
         e.Annul("navn", u.fact);
@@ -388,8 +374,7 @@ class Simulator {
   int32_t millis_ = 0;
   int32_t last_day_ = -1;
   int32_t last_millis_ = 0;
-  std::vector<Undoable> names_;
-  std::vector<Undoable> moves_;
+  AnnulmentCandidates candidates_;
   SimulationCounts counts_;
 };
 
