@@ -45,3 +45,18 @@ function(proaktiv_embed out_var)
     VERBATIM)
   set(${out_var} ${output} PARENT_SCOPE)
 endfunction()
+
+# proaktiv_fuzz_target(NAME SOURCE LIBRARY): a libFuzzer executable over LIBRARY, made only with
+# -DPROAKTIV_FUZZ=ON and clang (scripts/fuzz.sh builds and runs every one). LIBRARY is compiled
+# with the fuzzer's coverage and AddressSanitizer; the target links the fuzzer, ASan and UBSan.
+function(proaktiv_fuzz_target name source library)
+  if(NOT PROAKTIV_FUZZ OR NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    return()
+  endif()
+  target_compile_options(${library} PRIVATE -fsanitize=fuzzer-no-link,address
+                                            -fno-omit-frame-pointer)
+  add_executable(${name} ${source})
+  target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(${name} PRIVATE ${library})
+endfunction()
