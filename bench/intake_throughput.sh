@@ -7,7 +7,9 @@
 # SQLite (default VFS, the store's pragmas) doing only the row I/O intake does per entry (look
 # the person up by identity number, write the row back or insert it, the identity row, the
 # feed_events row, the pointer per transaction of 50 000) on a copy of the baseline db, with no
-# JSON parsing, validation or person logic.
+# JSON parsing, validation or person logic; and with its --minimal floor, the least any design
+# that keeps one SQLite row per person current at every commit can do (identity numbers mapped
+# to row keys in memory, untimed; one row rewritten or inserted per entry, nothing else).
 #
 # Usage: [BUILD=DIR] bench/intake_throughput.sh [KOMMUNE[,KOMMUNE…]] (default 4601 Bergen)
 # Prints events/s for the baseline (persons created) and for a year's events (updates of
@@ -62,21 +64,24 @@ to_single_column() { sed 's/"/""/g; s/^/"/; s/$/"/' "$1" > "$2"; }
 to_single_column "$work/gen/population.jsonl" "$work/population.csv"
 to_single_column "$work/gen/feed.jsonl" "$work/feed.csv"
 
-floor() {  # floor DB FILE → entries/s of intake_floor's row I/O on DB
-  "$floor_bin" --db "$1" --feed "$2" --batch 50000 | awk '/^rate / { print $2 }'
+floor() {  # floor DB FILE [--minimal] → entries/s of intake_floor's row I/O on DB
+  "$floor_bin" --db "$1" --feed "$2" --batch 50000 "${@:3}" | awk '/^rate / { print $2 }'
 }
 
 base_ours=$(ours "$work/gen/population.jsonl")
 base_consumer=$(consumer_rate)
 # The baseline db for the floor. proaktiv closes cleanly (the WAL checkpointed and removed);
 # should a WAL be left, it goes along so that the copy holds every commit.
-cp "$work/ours.db" "$work/floor.db"
-if [ -e "$work/ours.db-wal" ]; then cp "$work/ours.db-wal" "$work/floor.db-wal"; fi
+for copy in floor minimal; do
+  cp "$work/ours.db" "$work/$copy.db"
+  if [ -e "$work/ours.db-wal" ]; then cp "$work/ours.db-wal" "$work/$copy.db-wal"; fi
+done
 feed_ours=$(ours "$work/gen/feed.jsonl")
 feed_consumer=$(consumer_rate)
 base_peer=$(peer "$work/population.csv")
 feed_peer=$(peer "$work/feed.csv")
 feed_floor=$(floor "$work/floor.db" "$work/gen/feed.jsonl")
+feed_minimal=$(floor "$work/minimal.db" "$work/gen/feed.jsonl" --minimal)
 persons=$(wc -l < "$work/gen/population.jsonl")
 events=$(wc -l < "$work/gen/feed.jsonl")
 
@@ -88,6 +93,8 @@ printf "%-44s %12s %12s %8.2f\n" "a year: $events events applied" "$feed_ours" "
   "$(ratio "$feed_ours" "$feed_peer")"
 printf "%-44s %12s %12s %8.2f\n" "a year: $events events, SQLite row I/O only" "$feed_ours" \
   "$feed_floor" "$(ratio "$feed_ours" "$feed_floor")"
+printf "%-44s %12s %12s %8.2f\n" "a year: $events events, one row each only" "$feed_ours" \
+  "$feed_minimal" "$(ratio "$feed_ours" "$feed_minimal")"
 echo "proaktiv ingest's own consumer rate (no start-up, no closing summary):" \
   "baseline $base_consumer/s, a year $feed_consumer/s"
 echo "target: >= 100000 events/s applied durably"
