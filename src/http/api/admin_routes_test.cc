@@ -1,139 +1,23 @@
-// The admin's routes through a Router with staff principals (no sockets): a generated kommune
-// (Utsira) in a temporary SQLite file, the real service library. Every route refuses a key for
-// another kommune.
+// The admin's routes through a Router with staff principals (no sockets): access, the service
+// list, settings and the dry run. Every route refuses a key for another kommune.
 
 #include "http/api/admin_routes.h"
 
-#include <unistd.h>
-
-#include <atomic>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <string>
 
 #include <gtest/gtest.h>
-#include <boost/json.hpp>
 
-#include "catalog/catalog.h"
-#include "store/sqlite/database.h"
-#include "store/store.h"
-#include "synth/baseline.h"
-#include "synth/person_builder.h"
+#include "http/api/admin_api_testing.h"
 
 namespace proaktiv::http::api {
 namespace {
 
-const std::string kSource = PROAKTIV_SOURCE_DIR;
-const std::string kKommune = "1151";  // Utsira
-const std::string kBase = "/api/v1/admin/kommuner/";
-
-Principal Staff(std::string scope, std::string name = "utsira-admin") {
-  Principal p;
-  p.kind = Principal::Kind::kStaff;
-  p.name = std::move(name);
-  p.subject = "key-1";
-  p.scopes = {std::move(scope)};
-  return p;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-boost::json::object Parse(const Response& r) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << r.body;
-  return v.is_object() ? v.as_object() : boost::json::object();
-}
-
-// True when `text` has a run of eleven or more digits (an identity number would).
-bool HasElevenDigits(const std::string& text) {
-  int run = 0;
-  for (char c : text) {
-    run = (c >= '0' && c <= '9') ? run + 1 : 0;
-    if (run >= 11) return true;
-  }
-  return false;
-}
-
-class AdminRoutesTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto c = catalog::Catalog::LoadFile(kSource + "/catalog/catalog.yaml");
-    ASSERT_TRUE(c) << c.error().ToString();
-    catalog_ = std::make_shared<const catalog::Catalog>(std::move(*c));
-    auto lib = engine::LoadLibrary(kSource + "/services", *catalog_);
-    ASSERT_TRUE(lib) << lib.error().ToString();
-    library_ = std::make_shared<const engine::ServiceLibrary>(std::move(*lib));
-  }
-  static void TearDownTestSuite() {
-    library_.reset();
-    catalog_.reset();
-  }
-
-  void SetUp() override {
-    // A fresh file per test: ApiContext keeps a connection per thread and path.
-    static std::atomic<int> counter{0};
-    path_ = (std::filesystem::temp_directory_path() /
-             ("admin_routes_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) +
-              ".db"))
-                .string();
-    Remove();
-    auto s = store::OpenSqliteStore(path_);
-    ASSERT_TRUE(s) << s.error().message;
-    seed_ = std::move(*s);
-    auto kommuner = synth::ResolveKommuner(false, {kKommune});
-    ASSERT_TRUE(kommuner);
-    auto base = synth::MakeBaseline(*kommuner, *CivilDate::Parse("2024-01-01"), 7, 1, {});
-    ASSERT_TRUE(base) << base.error().ToString();
-    ASSERT_TRUE(seed_->BulkLoad(
-        static_cast<int64_t>(base->pop.persons.size()),
-        [&](int64_t i) { return synth::BuildPerson(base->pop, static_cast<int32_t>(i), 0, 0); },
-        {}));
-    context_ = std::make_unique<ApiContext>(path_, catalog_, library_, clock_);
-    RegisterAdminRoutes(router_, *context_);
-  }
-  void TearDown() override {
-    seed_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
-  Response Call(Method method, const std::string& path, const Principal& principal,
-                std::string body = "", std::string query = "") {
-    Request request;
-    request.method = method;
-    request.path = path;
-    request.query = std::move(query);
-    request.body = std::move(body);
-    Router::Match match = router_.Find(method, request.path);
-    EXPECT_NE(match.route, nullptr) << path;
-    if (match.route == nullptr) return Response::Problem(404, "no-route", path);
-    RouteContext route{principal, match.params};
-    return match.route->handler(request, route);
-  }
-
-  static std::string SeniorDmn() {
-    return ReadFile(kSource + "/services/senior-home-visit/eligibility.dmn");
-  }
-
-  static std::shared_ptr<const catalog::Catalog> catalog_;
-  static std::shared_ptr<const engine::ServiceLibrary> library_;
-  FakeClock clock_{std::chrono::system_clock::from_time_t(1717236000)};  // 2024-06-01 10:00Z
-  std::string path_;
-  std::unique_ptr<store::RegistryStore> seed_;
-  std::unique_ptr<ApiContext> context_;
-  Router router_;
-};
-
-std::shared_ptr<const catalog::Catalog> AdminRoutesTest::catalog_;
-std::shared_ptr<const engine::ServiceLibrary> AdminRoutesTest::library_;
+using testing::AdminRoutesTest;
+using testing::HasElevenDigits;
+using testing::kBase;
+using testing::kKommune;
+using testing::Parse;
+using testing::Staff;
 
 TEST_F(AdminRoutesTest, RoutesNeedAdminStaffAndRunBlocking) {
   ASSERT_EQ(router_.routes().size(), 6u);
@@ -303,107 +187,6 @@ TEST_F(AdminRoutesTest, DryRunComparesACandidateModelWithMaskedPersons) {
   EXPECT_EQ(Parse(broken)["code"], "invalid-model");
   EXPECT_NE(Parse(broken)["detail"].as_string().find("line"), std::string::npos);
   EXPECT_EQ(Call(Method::kPost, path, admin, "").status, 422);
-}
-
-TEST_F(AdminRoutesTest, UptakeFunnelPerServiceAndMonth) {
-  using store::OfferState;
-  ASSERT_TRUE(seed_->Begin());
-  int64_t subject = 0;
-  auto add = [&](const std::string& service, const std::string& kommune, int32_t day,
-                 std::vector<OfferState> states) {
-    store::OfferRecord o;
-    o.service = service;
-    o.subject_key = ++subject;
-    o.occurrence = "date:2024";
-    o.kommunenummer = kommune;
-    o.reason = "r";
-    o.decided_day = o.updated_day = day;
-    o.decision_json = "{}";
-    o.recipients = {subject};
-    o.id = *seed_->engine().InsertOffer(o, "trigger");
-    for (OfferState to : states) {
-      const OfferState from = o.state;
-      o.state = to;
-      ASSERT_TRUE(seed_->engine().UpdateOffer(o, {o.id, from, to, 1, day, "t"}));
-    }
-  };
-  const int32_t march = 19783;  // 2024-03-01
-  add("sfo", kKommune, march, {OfferState::kSent, OfferState::kOpened, OfferState::kAccepted});
-  add("sfo", kKommune, march, {OfferState::kWithdrawn});
-  add("sfo", kKommune, march + 31, {OfferState::kSent});
-  add("welcome-new-resident", kKommune, march, {});
-  add("sfo", "4601", march, {OfferState::kSent});
-  ASSERT_TRUE(seed_->Commit());
-
-  const Principal admin = Staff("admin:" + kKommune);
-  Response r = Call(Method::kGet, kBase + kKommune + "/uptake", admin, "", "service=sfo");
-  ASSERT_EQ(r.status, 200) << r.body;
-  auto rows = Parse(r)["rows"].as_array();
-  ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0], boost::json::parse(R"({"service":"sfo","month":"2024-03","eligible":2,
-      "offered":1,"delivered":1,"opened":1,"accepted":1})"));
-  EXPECT_EQ(rows[1].as_object().at("month"), "2024-04");
-  EXPECT_EQ(
-      Parse(Call(Method::kGet, kBase + kKommune + "/uptake", admin))["rows"].as_array().size(), 3u);
-  Response svg = Call(Method::kGet, kBase + kKommune + "/uptake", admin, "", "format=svg");
-  ASSERT_EQ(svg.status, 200) << svg.body;
-  EXPECT_EQ(svg.content_type, "image/svg+xml");
-  EXPECT_NE(svg.body.find("<svg"), std::string::npos);
-  EXPECT_EQ(Call(Method::kGet, kBase + kKommune + "/uptake", admin, "", "service=nope").status,
-            404);
-}
-
-TEST_F(AdminRoutesTest, SatisfactionWithAConfidenceInterval) {
-  ASSERT_TRUE(seed_->Begin());
-  std::vector<int64_t> ids;
-  for (int i = 0; i < 5; ++i) {
-    store::OfferRecord o;
-    o.service = "sfo";
-    o.subject_key = i + 1;
-    o.occurrence = "date:2024";
-    o.kommunenummer = kKommune;
-    o.reason = "r";
-    o.decision_json = "{}";
-    ids.push_back(*seed_->engine().InsertOffer(o, "trigger"));
-  }
-  ASSERT_TRUE(seed_->Commit());
-  auto db = store::sqlite::Database::Open(path_);
-  ASSERT_TRUE(db);
-  const int values[] = {5, 4, 4, 1, 2};
-  for (size_t i = 0; i < ids.size(); ++i) {
-    auto s = db->Prepare(
-        "INSERT INTO offer_feedback (offer_id, person_key, service, kommunenummer, satisfaction, "
-        "day) VALUES (?, 1, ?, ?, ?, 19783)");
-    ASSERT_TRUE(s);
-    s->Bind(1, ids[i]).Bind(2, i < 4 ? "sfo" : "welcome-new-resident").Bind(3, kKommune);
-    s->Bind(4, int64_t{values[i]});
-    ASSERT_TRUE(s->Run());
-  }
-  Response r = Call(Method::kGet, kBase + kKommune + "/satisfaction", Staff("admin:" + kKommune));
-  ASSERT_EQ(r.status, 200) << r.body;
-  int found = 0;
-  const boost::json::object doc = Parse(r);
-  for (const auto& s : doc.at("services").as_array()) {
-    const auto& o = s.as_object();
-    if (o.at("service") == "sfo") {
-      ++found;
-      EXPECT_EQ(o.at("answers"), 4);
-      EXPECT_DOUBLE_EQ(o.at("mean").as_double(), 3.5);
-      // s = √3, t(0.975, 3) = 3.182446305: 3.5 ± 2.7560793
-      EXPECT_NEAR(o.at("ci95_low").as_double(), 0.7439207, 1e-6);
-      EXPECT_NEAR(o.at("ci95_high").as_double(), 6.2560793, 1e-6);
-      EXPECT_EQ(o.at("distribution"), boost::json::parse("[1,0,0,2,1]"));
-    } else if (o.at("service") == "welcome-new-resident") {
-      ++found;
-      EXPECT_EQ(o.at("answers"), 1);
-      EXPECT_DOUBLE_EQ(o.at("mean").as_double(), 2.0);
-      EXPECT_TRUE(o.at("ci95_low").is_null());
-    } else {
-      EXPECT_EQ(o.at("answers"), 0);
-      EXPECT_TRUE(o.at("mean").is_null());
-    }
-  }
-  EXPECT_EQ(found, 2);
 }
 
 }  // namespace
