@@ -46,7 +46,7 @@ std::string RedactIdentityNumbers(std::string_view text) {
     }
     size_t j = i;
     while (j < out.size() && IsDigit(out[j])) ++j;
-    if (j - i == 11) {
+    if (j - i >= 11) {
       for (size_t k = i + 6; k < j; ++k) out[k] = '*';
     }
     i = j;

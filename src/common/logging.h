@@ -12,7 +12,9 @@
 
 namespace proaktiv {
 
-// Replaces every run of exactly 11 digits by its first six digits and five stars.
+// `text` with every run of 11 or more digits masked after its first six ("130972*****"), so
+// that free text quoting outside input never repeats an identity number, even one that stands
+// inside a longer run of digits.
 std::string RedactIdentityNumbers(std::string_view text);
 
 // Installs the default logger: human-readable lines on stderr at `level`

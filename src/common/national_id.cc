@@ -1,7 +1,6 @@
 #include "common/national_id.h"
 
 #include <algorithm>
-
 #include <array>
 #include <optional>
 
@@ -124,24 +123,6 @@ std::string NationalId::Masked() const { return MaskIdentity(digits_); }
 std::string MaskIdentity(std::string_view text) {
   std::string out(text.substr(0, std::min<size_t>(6, text.size())));
   out.append(text.size() > 6 ? text.size() - 6 : 0, '*');
-  return out;
-}
-
-std::string MaskIdentityNumbers(std::string_view text) {
-  std::string out(text);
-  size_t i = 0;
-  while (i < out.size()) {
-    if (out[i] < '0' || out[i] > '9') {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < out.size() && out[end] >= '0' && out[end] <= '9') ++end;
-    if (end - i >= 11)
-      std::fill(out.begin() + static_cast<std::ptrdiff_t>(i + 6),
-                out.begin() + static_cast<std::ptrdiff_t>(end), '*');
-    i = end;
-  }
   return out;
 }
 

@@ -76,11 +76,6 @@ class NationalId {
 // Masks any 11-character identity number without validating it (for logging raw input).
 std::string MaskIdentity(std::string_view text);
 
-// `text` with every run of 11 or more digits masked after its first 6 ("130972*****"), so that
-// free text that quotes outside input (an error message about a malformed feed entry) never
-// repeats an identity number, whatever field it came in.
-std::string MaskIdentityNumbers(std::string_view text);
-
 std::ostream& operator<<(std::ostream& out, const NationalId& id);
 
 }  // namespace proaktiv

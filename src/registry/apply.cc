@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/logging.h"
 #include "common/national_id.h"
 #include "registry/event_type.h"
 
@@ -52,7 +53,7 @@ Result<ApplyOutcome> ApplyFeedEntry(const Person* before, const FeedEntry& entry
   // Errors quote parts of the entry (fact ids, entity fields); none may repeat an identity
   // number, whatever field it stood in.
   auto outcome = Apply(before, entry);
-  if (!outcome) outcome.error().message = MaskIdentityNumbers(outcome.error().message);
+  if (!outcome) outcome.error().message = RedactIdentityNumbers(outcome.error().message);
   return outcome;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <boost/json/parse.hpp>
 
+#include "common/logging.h"
 #include "common/national_id.h"
 #include "registry/json_fields.h"
 
@@ -103,7 +104,7 @@ Result<FeedEntry> ParseFeedEntry(std::string_view line) {
   // Errors quote parts of the line (an unknown entity's name, say); none may repeat an identity
   // number, whatever field it stood in.
   auto entry = Parse(line);
-  if (!entry) entry.error().message = MaskIdentityNumbers(entry.error().message);
+  if (!entry) entry.error().message = RedactIdentityNumbers(entry.error().message);
   return entry;
 }
 
